@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Triage: a monitoring-driven incident detector. See DESIGN.md for the module map:
+/// configuration → scheduler → probes → detection → ticket store → notifications and reports.
+let package = Package(
+    name: "triage",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "triage", targets: ["triage"]),
+        .executable(name: "triage-bench", targets: ["triage-bench"]),
+        .library(name: "TriageCore", targets: ["TriageCore"]),
+        .library(name: "TriageApp", targets: ["TriageApp"]),
+        .library(name: "TriageTesting", targets: ["TriageTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .target(name: "TriageCore"),
+        .target(name: "TriageConfig", dependencies: ["TriageCore", "Yams"]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CurlEngine", dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Probes", dependencies: ["TriageCore", "CurlEngine"]),
+        .target(name: "Detection", dependencies: ["TriageCore"]),
+        .target(name: "TicketStore", dependencies: ["TriageCore"]),
+        .target(name: "SQLiteStore", dependencies: ["TicketStore", "TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Scheduler",
+            dependencies: [
+                "TriageCore", "Probes", "Detection", "TicketStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "TriageApp",
+            dependencies: [
+                "TriageCore", "TriageConfig", "CurlEngine", "Probes", "Detection", "TicketStore", "SQLiteStore", "Scheduler",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "triage",
+            dependencies: ["TriageApp", "TriageCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "triage-bench",
+            dependencies: ["TriageApp", "TriageCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "TriageTesting", dependencies: ["TriageCore", "TicketStore"]),
+        .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "TriageTesting"]),
+        .testTarget(name: "TriageConfigTests", dependencies: ["TriageConfig", "TriageCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CurlEngineTests", dependencies: ["CurlEngine", "TriageTesting"]),
+        .testTarget(name: "ProbesTests", dependencies: ["Probes", "CurlEngine", "TriageCore", "TriageTesting"]),
+        .testTarget(name: "DetectionTests", dependencies: ["Detection", "TriageCore", "TriageTesting"]),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "TicketStore", "TriageCore", "TriageTesting"]),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "Probes", "Detection", "TicketStore", "TriageCore", "TriageTesting"]),
+        .testTarget(name: "TriageAppTests", dependencies: ["TriageApp", "TriageConfig", "SQLiteStore", "TriageCore", "TriageTesting"]),
+    ]
+)

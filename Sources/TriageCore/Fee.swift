@@ -1,0 +1,23 @@
+/// What a catalogue case costs the customer, in the shapes the policy uses.
+public enum Fee: Sendable, Hashable {
+    /// Included in the service: nothing to bill.
+    case free
+    /// A fixed amount, such as 40 EUR for restoring a database backup.
+    case fixed(Money)
+    /// An amount chosen within a range, such as 10 to 50 EUR depending on the domain extension.
+    case range(min: Money, max: Money)
+    /// An amount per unit, such as 10 EUR per subdomain.
+    case perUnit(Money, unit: String)
+    /// The instance's cost plus a fixed amount, such as a migration for traffic peaks.
+    case instanceCostPlus(Money)
+    /// Priced on a quote the customer accepts first.
+    case onQuote
+    /// Priced by the customer's contract.
+    case perContract
+    /// A fixed amount, or on quote for larger work (for example NGINX rewrite rules).
+    case fixedOrQuote(Money)
+    /// A fixed amount, or per contract (for example migrating a hosting space).
+    case fixedOrContract(Money)
+    /// The policy lists no fee.
+    case unlisted
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The kinds of fault that detection raises from a check's results. Each maps to one catalogue case.
+public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
+    /// Consecutive failed probes: the site is down or not visible.
+    case down
+    /// Load time over the threshold on consecutive probes.
+    case slow
+    /// Several 5xx responses within the window, even with successes between them.
+    case serverErrors = "5xx"
+
+    /// The catalogue case an incident of this kind is filed under.
+    public var caseID: CaseID {
+        switch self {
+        case .down: .siteDown
+        case .slow: .slowLoad
+        case .serverErrors: .repeated5xx
+        }
+    }
+}
+
+/// A fault detected on one check, ready to become (or update) an incident.
+public struct Finding: Sendable, Hashable {
+    public var kind: FindingKind
+    public var checkID: String
+    public var targetID: String
+    public var customer: String
+    public var code: TriageCode
+    /// When the fault was confirmed (the time of the result that confirmed it).
+    public var detectedAt: Date
+    /// One line for the ticket's summary: "acme/www/http down: connection refused".
+    public var summary: String
+    /// The results that led to it, in words, for the audit trail.
+    public var evidence: [String]
+
+    public init(
+        kind: FindingKind, checkID: String, targetID: String, customer: String, code: TriageCode = .red,
+        detectedAt: Date, summary: String, evidence: [String]
+    ) {
+        self.kind = kind
+        self.checkID = checkID
+        self.targetID = targetID
+        self.customer = customer
+        self.code = code
+        self.detectedAt = detectedAt
+        self.summary = summary
+        self.evidence = evidence
+    }
+
+    /// The key of "one open incident per check and kind of fault".
+    public var dedupKey: String { Finding.dedupKey(checkID: checkID, kind: kind) }
+
+    public static func dedupKey(checkID: String, kind: FindingKind) -> String { "\(checkID)#\(kind.rawValue)" }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// How a probe ended, in the three states a person reads on a status board.
+public enum ProbeOutcome: String, Sendable, Codable, Hashable {
+    /// Answered as expected.
+    case up
+    /// Answered, but not as it should (for example slower than the threshold): still online.
+    case degraded
+    /// Did not answer as expected: unreachable, error status, wrong content, timeout.
+    case down
+}
+
+/// Why a probe failed, as a closed set that detection and reports can group by.
+public enum FailureClass: String, Sendable, Codable, Hashable {
+    case dnsFailure = "dns"
+    case connectionRefused = "refused"
+    case connectFailure = "connect"
+    case tlsFailure = "tls"
+    case timeout
+    case connectionReset = "reset"
+    case emptyReply = "empty-reply"
+    case tooManyRedirects = "redirects"
+    case unexpectedStatus = "status"
+    case serverError = "5xx"
+    case contentMismatch = "content"
+    case protocolError = "protocol"
+    case internalError = "internal"
+}
+
+/// Time spent in each phase of a probe, in seconds from its start (libcurl's cumulative timings).
+public struct PhaseTimings: Sendable, Hashable, Codable {
+    public var dns: Double
+    public var connect: Double
+    public var tls: Double
+    public var firstByte: Double
+    public var total: Double
+
+    public init(dns: Double = 0, connect: Double = 0, tls: Double = 0, firstByte: Double = 0, total: Double = 0) {
+        self.dns = dns
+        self.connect = connect
+        self.tls = tls
+        self.firstByte = firstByte
+        self.total = total
+    }
+}
+
+/// The typed result of one probe: never a bare `Bool`, always with its reason in words.
+public struct ProbeResult: Sendable, Hashable {
+    public var checkID: String
+    public var startedAt: Date
+    public var outcome: ProbeOutcome
+    /// Set when the outcome is not `up`.
+    public var failure: FailureClass?
+    /// What happened, for a person: "HTTP 502 Bad Gateway", "connection refused", "timed out after 30 s".
+    public var reason: String
+    /// The protocol's status code when there was one (HTTP status, SMTP reply code).
+    public var statusCode: Int?
+    public var timings: PhaseTimings
+    /// Body bytes read (at most the check's cap).
+    public var bytesRead: Int
+
+    public init(
+        checkID: String, startedAt: Date, outcome: ProbeOutcome, failure: FailureClass? = nil, reason: String,
+        statusCode: Int? = nil, timings: PhaseTimings = PhaseTimings(), bytesRead: Int = 0
+    ) {
+        self.checkID = checkID
+        self.startedAt = startedAt
+        self.outcome = outcome
+        self.failure = failure
+        self.reason = reason
+        self.statusCode = statusCode
+        self.timings = timings
+        self.bytesRead = bytesRead
+    }
+
+    /// Whether the server answered with a 5xx status.
+    public var isServerError: Bool { (500..<600).contains(statusCode ?? 0) }
+}
