@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         .target(name: "TriageCore"),
@@ -33,6 +34,7 @@ let package = Package(
             name: "Scheduler",
             dependencies: [
                 "TriageCore", "Probes", "Detection", "TicketStore",
+                .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -60,7 +62,7 @@ let package = Package(
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "CurlEngine", "TriageCore", "TriageTesting"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TriageCore", "TriageTesting"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "TicketStore", "TriageCore", "TriageTesting"]),
-        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "Probes", "Detection", "TicketStore", "TriageCore", "TriageTesting"]),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "SQLiteStore", "Probes", "Detection", "TicketStore", "TriageCore", "TriageTesting"]),
         .testTarget(name: "TriageAppTests", dependencies: ["TriageApp", "TriageConfig", "SQLiteStore", "TriageCore", "TriageTesting"]),
     ]
 )

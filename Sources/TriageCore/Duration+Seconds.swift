@@ -19,3 +19,13 @@ extension Date {
         addingTimeInterval(duration.inSeconds)
     }
 }
+
+extension Duration {
+    /// The duration as a person reads it in a reason or a summary: `30 s`, `1.5 s`, `5 min`, `2 h`.
+    public var inWords: String {
+        let seconds = inSeconds
+        if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600)) h" }
+        if seconds >= 60, seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60)) min" }
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
+    }
+}

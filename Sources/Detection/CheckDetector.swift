@@ -1,0 +1,153 @@
+import Foundation
+import TriageCore
+
+/// Turns one check's stream of probe results into findings: pure, no I/O, no clock of its own
+/// (time comes from each result's `startedAt`), so every rule is tested by feeding results.
+///
+/// Rules, with the check's ``DetectionSettings``:
+/// - **down**: `downAfter` consecutive failed probes (a single blip raises nothing);
+/// - **slow**: `slowAfterCount` consecutive answers slower than `slowAfter`;
+/// - **5xx burst**: `serverErrorCount` 5xx answers within `serverErrorWindow`, even with
+///   successes between them; a check already down is not reported twice for the same 5xx;
+/// - **recovery** of each: `recoverAfter` consecutive good probes (and, for 5xx, a window free of 5xx).
+///
+/// ```swift
+/// var detector = CheckDetector(check: check)
+/// let verdict = detector.observe(result)
+/// for finding in verdict.raised { ... }
+/// ```
+public struct CheckDetector: Sendable {
+    public let check: Check
+    /// Findings currently open for this check (raised and not yet recovered).
+    public private(set) var active: Set<FindingKind>
+
+    private var settings: DetectionSettings { check.detection }
+    private var failures = 0
+    private var successes = 0
+    private var slowStreak = 0
+    private var fastStreak = 0
+    private var serverErrorTimes: [Date] = []
+    private var recentFailures = EvidenceLog()
+    private var recentServerErrors = EvidenceLog()
+    private var recentSlow = EvidenceLog()
+
+    /// - Parameters:
+    ///   - check: the check whose results this detector reads.
+    ///   - active: findings already open in the store (after a restart), so they are neither raised
+    ///     again nor forgotten when the check recovers.
+    public init(check: Check, active: Set<FindingKind> = []) {
+        self.check = check
+        self.active = active
+    }
+
+    /// Reads one result and says what changed.
+    public mutating func observe(_ result: ProbeResult) -> Verdict {
+        var verdict = Verdict()
+        observeAvailability(result, into: &verdict)
+        observeServerErrors(result, into: &verdict)
+        observeSpeed(result, into: &verdict)
+        return verdict
+    }
+
+    private mutating func observeAvailability(_ result: ProbeResult, into verdict: inout Verdict) {
+        guard result.outcome == .down else {
+            failures = 0
+            successes += 1
+            if active.contains(.down), successes >= settings.recoverAfter {
+                active.remove(.down)
+                serverErrorTimes.removeAll()
+                verdict.recovered.append(.down)
+            }
+            return
+        }
+        successes = 0
+        failures += 1
+        recentFailures.append(result)
+        if active.contains(.down) { return }
+        if failures >= settings.downAfter {
+            active.insert(.down)
+            verdict.raised.append(finding(.down, at: result, evidence: recentFailures, what: "site down or not visible"))
+        } else {
+            verdict.recheckSoon = true
+        }
+    }
+
+    private mutating func observeServerErrors(_ result: ProbeResult, into verdict: inout Verdict) {
+        let windowStart = result.startedAt.adding(.zero - settings.serverErrorWindow)
+        serverErrorTimes.removeAll { $0 < windowStart }
+        if result.isServerError {
+            serverErrorTimes.append(result.startedAt)
+            recentServerErrors.append(result)
+        }
+        if active.contains(.serverErrors) {
+            if serverErrorTimes.isEmpty, successes >= settings.recoverAfter {
+                active.remove(.serverErrors)
+                verdict.recovered.append(.serverErrors)
+            }
+            return
+        }
+        guard !active.contains(.down), serverErrorTimes.count >= settings.serverErrorCount else { return }
+        active.insert(.serverErrors)
+        let what = "\(serverErrorTimes.count) server errors (5xx) within \(settings.serverErrorWindow.inWords)"
+        verdict.raised.append(finding(.serverErrors, at: result, evidence: recentServerErrors, what: what))
+    }
+
+    private mutating func observeSpeed(_ result: ProbeResult, into verdict: inout Verdict) {
+        guard result.outcome != .down else { return }
+        guard result.timings.total > settings.slowAfter.inSeconds else {
+            slowStreak = 0
+            fastStreak += 1
+            if active.contains(.slow), fastStreak >= settings.recoverAfter {
+                active.remove(.slow)
+                verdict.recovered.append(.slow)
+            }
+            return
+        }
+        fastStreak = 0
+        slowStreak += 1
+        recentSlow.append(result)
+        if active.contains(.slow) { return }
+        if slowStreak >= settings.slowAfterCount {
+            active.insert(.slow)
+            let what = "load time over \(settings.slowAfter.inWords)"
+            verdict.raised.append(finding(.slow, at: result, evidence: recentSlow, what: what))
+        } else {
+            verdict.recheckSoon = true
+        }
+    }
+
+    private func finding(_ kind: FindingKind, at result: ProbeResult, evidence: EvidenceLog, what: String) -> Finding {
+        Finding(
+            kind: kind, checkID: check.id, targetID: check.targetID, customer: check.customer,
+            detectedAt: result.startedAt, summary: "\(check.id): \(what): \(result.reason)",
+            evidence: evidence.lines
+        )
+    }
+}
+
+/// What one result changed for its check.
+public struct Verdict: Sendable, Equatable {
+    /// Faults confirmed by this result: each becomes (or updates) an incident.
+    public var raised: [Finding] = []
+    /// Faults that ended with this result.
+    public var recovered: [FindingKind] = []
+    /// The result looks bad but is not confirmed yet: probe again soon instead of a whole interval later.
+    public var recheckSoon = false
+
+    public init() {}
+
+    /// Whether nothing changed.
+    public var isQuiet: Bool { raised.isEmpty && recovered.isEmpty && !recheckSoon }
+}
+
+extension CheckDetector {
+    /// Forgets a raised finding that could not be stored, so the next bad result raises it again.
+    public mutating func retract(_ kind: FindingKind) {
+        active.remove(kind)
+    }
+
+    /// Restores a finding whose recovery could not be stored, so a later recovery is tried again.
+    public mutating func reinstate(_ kind: FindingKind) {
+        active.insert(kind)
+    }
+}

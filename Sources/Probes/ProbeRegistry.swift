@@ -1,0 +1,21 @@
+import CurlEngine
+import Foundation
+import TriageCore
+
+/// The one list of probe kinds: maps each ``CheckSpec`` case to the probe that runs it.
+/// Adding a kind adds a case to `CheckSpec`, a file with its probe, and one line here;
+/// the compiler checks that no kind is left out.
+public struct ProbeRegistry: Sendable {
+    private let http: HTTPProbe
+
+    public init(engine: CurlEngine, clock: any TriageClock) {
+        http = HTTPProbe(engine: engine, clock: clock)
+    }
+
+    /// Runs `check` once with the probe of its kind.
+    public func run(_ check: Check) async throws -> ProbeResult {
+        switch check.spec {
+        case .http(let spec): try await http.run(spec, for: check)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Detection
+import Foundation
+import Logging
+import TicketStore
+import TriageCore
+
+/// Applies detection verdicts to the ticket store: opens incidents for raised findings and
+/// resolves recovered ones, with the customer's own deadlines when it has a support plan.
+struct IncidentRecorder: Sendable {
+    let store: any TicketStore
+    let policy: @Sendable (String) -> Policy
+    let reopenWithin: Duration
+    let logger: Logger
+
+    /// Stores the verdict. A finding the store could not take is retracted from the detector, so
+    /// the next bad result raises it again rather than the incident being silently lost.
+    func apply(_ verdict: Verdict, at now: Date, to detector: inout CheckDetector) async {
+        for finding in verdict.raised {
+            do {
+                let change = try await store.raise(finding, policy: policy(finding.customer), reopenWithin: reopenWithin)
+                log(change, finding)
+            } catch {
+                detector.retract(finding.kind)
+                logger.error("incident.raise_failed", metadata: ["check.id": "\(finding.checkID)", "error": "\(error)"])
+            }
+        }
+        for kind in verdict.recovered {
+            let key = Finding.dedupKey(checkID: detector.check.id, kind: kind)
+            do {
+                if let ticket = try await store.recover(dedupKey: key, at: now, detail: "\(kind.rawValue) cleared by probes") {
+                    logger.notice("incident.recovered", metadata: ["incident.id": "\(ticket.id)", "check.id": "\(detector.check.id)"])
+                }
+            } catch {
+                detector.reinstate(kind)
+                logger.error("incident.recover_failed", metadata: ["check.id": "\(detector.check.id)", "error": "\(error)"])
+            }
+        }
+    }
+
+    private func log(_ change: IncidentChange, _ finding: Finding) {
+        let ticket = change.ticket
+        let metadata: Logger.Metadata = [
+            "incident.id": "\(ticket.id)", "incident.code": "\(ticket.code.rawValue)",
+            "check.id": "\(finding.checkID)", "finding.kind": "\(finding.kind.rawValue)",
+        ]
+        switch change {
+        case .opened: logger.warning("incident.opened", metadata: metadata)
+        case .reopened: logger.warning("incident.reopened", metadata: metadata)
+        case .updated: logger.info("incident.evidence", metadata: metadata)
+        }
+    }
+}

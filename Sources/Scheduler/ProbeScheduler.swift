@@ -1,0 +1,141 @@
+import Detection
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+import TicketStore
+import TriageCore
+
+/// Runs every check on its own interval and feeds the results to detection and the store.
+///
+/// - Each check starts at a stable offset within its interval (a hash of its id), so ten thousand
+///   checks with the same interval are spread evenly instead of firing together, and stay on the
+///   same grid across restarts.
+/// - At most `concurrency` probes run at once, and at most `perHostConcurrency` against one host.
+///   A slow or hanging target holds one slot until its own timeout: it never delays the others.
+/// - A failed probe that detection wants confirmed is re-probed after the check's `recheckDelay`
+///   instead of a whole interval later, so a real outage is confirmed in seconds.
+/// - On graceful shutdown (SIGTERM/SIGINT through `ServiceGroup`) probes in flight are cancelled
+///   and the buffered results are written before `run()` returns.
+public final class ProbeScheduler: Service {
+    struct Slot: Sendable {
+        let check: Check
+        let anchor: Date
+        let detector: Mutex<CheckDetector>
+    }
+
+    private let slots: [Slot]
+    private let runner: any CheckRunner
+    private let clock: any TriageClock
+    private let logger: Logger
+    private let state: Mutex<ScheduleState>
+    private let wake = WakeSignal()
+    private let writer: ResultWriter
+    private let incidents: IncidentRecorder
+    private let flushInterval: Duration
+    private let completed = Atomic<Int>(0)
+
+    /// - Parameters:
+    ///   - checks: every configured check.
+    ///   - activeFindings: dedup keys of incidents already open in the store (after a restart).
+    ///   - policy: the deadlines of a customer (its support plan, or the standard policy).
+    ///   - reopenWithin: a fault that returns this soon after recovering reopens its incident.
+    public init(
+        checks: [Check], activeFindings: Set<String>, runner: any CheckRunner, store: any TicketStore,
+        clock: any TriageClock, concurrency: Int, perHostConcurrency: Int,
+        policy: @escaping @Sendable (String) -> Policy, reopenWithin: Duration,
+        flushInterval: Duration = .milliseconds(250), logger: Logger
+    ) {
+        let start = clock.now
+        slots = checks.map { check in
+            let active = Set(FindingKind.allCases.filter { activeFindings.contains(Finding.dedupKey(checkID: check.id, kind: $0)) })
+            return Slot(check: check, anchor: start.adding(StableOffset.within(check.interval, for: check.id)),
+                        detector: Mutex(CheckDetector(check: check, active: active)))
+        }
+        self.runner = runner
+        self.clock = clock
+        self.logger = logger
+        self.flushInterval = flushInterval
+        state = Mutex(ScheduleState(concurrency: concurrency, perHostConcurrency: perHostConcurrency))
+        writer = ResultWriter(store: store, logger: logger)
+        incidents = IncidentRecorder(store: store, policy: policy, reopenWithin: reopenWithin, logger: logger)
+        state.withLock { state in
+            for (index, slot) in slots.enumerated() { state.schedule(index, at: slot.anchor) }
+        }
+    }
+
+    /// Probes completed since start (for benchmarks and status).
+    public var probesCompleted: Int { completed.load(ordering: .relaxed) }
+
+    /// Results written to the store since start.
+    public var resultsWritten: Int { get async { await writer.written } }
+
+    public func run() async throws {
+        logger.info("scheduler.started", metadata: ["checks": "\(slots.count)"])
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.flushPeriodically() }
+            await self.dispatch(into: &group)
+            group.cancelAll()
+        }
+        await Task { await writer.flush() }.value
+        logger.info("scheduler.stopped", metadata: ["probes.completed": "\(probesCompleted)"])
+    }
+
+    private func dispatch(into group: inout DiscardingTaskGroup) async {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                let now = self.clock.now
+                let (start, wakeAt) = self.state.withLock { $0.takeDue(now: now, host: { self.slots[$0].check.host }) }
+                for index in start {
+                    group.addTask { await self.probe(index) }
+                }
+                await self.wake.wait(until: wakeAt, on: self.clock)
+            }
+        }
+    }
+
+    private func flushPeriodically() async {
+        while !Task.isCancelled {
+            do { try await clock.sleep(until: clock.now.adding(flushInterval)) } catch { return }
+            await writer.flush()
+        }
+    }
+
+    private func probe(_ index: Int) async {
+        let slot = slots[index]
+        let result: ProbeResult
+        do {
+            result = try await runner.run(slot.check)
+        } catch {
+            return
+        }
+        await writer.append(result)
+        var detector = slot.detector.withLock { $0 }
+        let verdict = detector.observe(result)
+        if !verdict.raised.isEmpty || !verdict.recovered.isEmpty {
+            await incidents.apply(verdict, at: result.startedAt, to: &detector)
+        }
+        slot.detector.withLock { $0 = detector }
+        completed.add(1, ordering: .relaxed)
+        let now = clock.now
+        let next = nextDue(slot, now: now, recheck: verdict.recheckSoon)
+        if state.withLock({ $0.finish(index, host: slot.check.host, nextDue: next, now: now) }) {
+            wake.signal()
+        }
+    }
+
+    /// The next instant on the check's grid after `now`, or sooner for a confirming re-probe.
+    func nextDue(_ slot: Slot, now: Date, recheck: Bool) -> Date {
+        let interval = slot.check.interval.inSeconds
+        let elapsed = now.timeIntervalSince(slot.anchor)
+        let steps = max(0, (elapsed / interval).rounded(.down) + 1)
+        let onGrid = slot.anchor.addingTimeInterval(steps * interval)
+        guard recheck else { return onGrid }
+        return min(onGrid, now.adding(slot.check.detection.recheckDelay))
+    }
+}
+
+/// Ends `body` when the service group starts its graceful shutdown; a no-op outside a group.
+private func cancelWhenGracefulShutdown(_ body: @escaping @Sendable () async -> Void) async {
+    try? await cancelWhenGracefulShutdown { await body() } as Void
+}

@@ -1,0 +1,63 @@
+import CurlEngine
+import Foundation
+import Logging
+import Probes
+import Scheduler
+import ServiceLifecycle
+import TicketStore
+import TriageConfig
+import TriageCore
+
+/// The composition root of `triage run`: configuration → engine → probes → scheduler → store,
+/// wired once here and run as one `ServiceGroup` that stops cleanly on SIGTERM or SIGINT.
+public struct Daemon {
+    public var configuration: Configuration
+    public var storeLocation: StoreLocation
+    public var clock: any TriageClock
+    public var logger: Logger
+
+    public init(configuration: Configuration, storeLocation: StoreLocation, clock: any TriageClock = SystemClock(), logger: Logger) {
+        self.configuration = configuration
+        self.storeLocation = storeLocation
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Runs until a termination signal; returns after in-flight results are written.
+    public func run() async throws {
+        let store = try await StoreFactory.open(storeLocation, clock: clock)
+        let engine = try CurlEngine(logger: logger)
+        defer { engine.shutdown() }
+        let scheduler = try await makeScheduler(store: store, engine: engine)
+        let retention = RetentionService(
+            store: store, retention: configuration.settings.results.retention, clock: clock, logger: logger
+        )
+        logger.notice("triage.started", metadata: [
+            "store": "\(storeLocation)", "checks": "\(configuration.probes.checks.count)",
+            "targets": "\(configuration.probes.targets.count)",
+        ])
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: scheduler), .init(service: retention)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        try await group.run()
+    }
+
+    /// The scheduler over every configured check, resuming the incidents already open in the store.
+    public func makeScheduler(store: any TicketStore, engine: CurlEngine) async throws -> ProbeScheduler {
+        let settings = configuration.settings
+        let policy = settings.policy
+        return ProbeScheduler(
+            checks: configuration.probes.checks,
+            activeFindings: try await store.activeDedupKeys(),
+            runner: ProbeRegistry(engine: engine, clock: clock),
+            store: store, clock: clock,
+            concurrency: settings.scheduler.concurrency,
+            perHostConcurrency: settings.scheduler.perHostConcurrency,
+            policy: { _ in policy },
+            reopenWithin: settings.incidents.reopenWithin,
+            logger: logger
+        )
+    }
+}

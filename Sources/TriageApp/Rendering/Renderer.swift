@@ -1,0 +1,67 @@
+import Foundation
+
+/// The seam for output formats: one renderer per format and subject, chosen by ``OutputFormat``.
+///
+/// ```swift
+/// let text = try TicketTable(now: clock.now).render(tickets)
+/// let json = try JSONRenderer<[TicketJSON]>().render(tickets.map { TicketJSON($0, now: now) })
+/// ```
+public protocol Renderer<Subject>: Sendable {
+    associatedtype Subject
+    func render(_ subject: Subject) throws -> String
+}
+
+/// The formats a command can print.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case text
+    case json
+}
+
+/// Any `Encodable` subject as pretty, key-sorted JSON with ISO-8601 UTC times: stable for scripts.
+public struct JSONRenderer<Subject: Encodable>: Renderer {
+    public init() {}
+
+    public func render(_ subject: Subject) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(subject), as: UTF8.self)
+    }
+}
+
+/// Aligns rows of cells into columns for a terminal.
+enum TextTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in all {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        return all.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    /// `12m 30s left` or `overdue by 2h 5m`: how a deadline reads on a queue.
+    static func timeLeft(until deadline: Date, now: Date) -> String {
+        let seconds = Int(deadline.timeIntervalSince(now))
+        let words = span(abs(seconds))
+        return seconds >= 0 ? "\(words) left" : "overdue by \(words)"
+    }
+
+    static func span(_ seconds: Int) -> String {
+        let (days, hours, minutes, secs) = (seconds / 86400, seconds % 86400 / 3600, seconds % 3600 / 60, seconds % 60)
+        if days > 0 { return "\(days)d \(hours)h" }
+        if hours > 0 { return "\(hours)h \(minutes)m" }
+        if minutes > 0 { return "\(minutes)m \(secs)s" }
+        return "\(secs)s"
+    }
+
+    static func utc(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon))
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import TriageApp
+
+struct ConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Work with the configuration.",
+        subcommands: [ValidateConfig.self]
+    )
+}
+
+struct ValidateConfig: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check config/triage.yml and probes/; print every error with its file, line and fix.",
+        discussion: "Exit status: 0 when valid, 1 when any error was found."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let configuration = try options.loadConfiguration()
+        let probes = configuration.probes
+        print("Configuration is valid: \(probes.targets.count) targets, \(probes.checks.count) checks, \(configuration.settings.catalogue.cases.count) catalogue cases.")
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Logging
+import TriageApp
+import TriageConfig
+
+/// Options every command shares: where the configuration, the probe targets and the store are.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "The settings file.")
+    var config = "config/triage.yml"
+
+    @Option(help: "The folder of probe target files (*.yml).")
+    var probes = "probes"
+
+    @Option(help: "The ticket store: a SQLite file path (default var/triage.sqlite, or TRIAGE_STORE).")
+    var store: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    /// A logger writing to standard error, bootstrapped once per process.
+    func makeLogger() -> Logger {
+        LoggingBootstrap.once()
+        var logger = Logger(label: "triage")
+        logger.logLevel = logLevel
+        return logger
+    }
+
+    /// The validated configuration; on errors, prints every one of them and exits with 1.
+    func loadConfiguration() throws -> Configuration {
+        do {
+            return try Configuration.load(configPath: config, probesDirectory: probes)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    func storeLocation(configured: String?) -> StoreLocation {
+        StoreLocation.resolve(flag: store, environment: ProcessInfo.processInfo.environment, configured: configured)
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+enum LoggingBootstrap {
+    private static let done: Void = LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+    static func once() { _ = done }
+}
+
+extension OutputFormat: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import TicketStore
+import TriageApp
+import TriageCore
+
+struct TicketsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tickets",
+        abstract: "Read the tickets of the shared store.",
+        subcommands: [ListTickets.self]
+    )
+}
+
+extension TriageCode: @retroactive ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+}
+
+extension TicketStatus: @retroactive ExpressibleByArgument {}
+
+struct ListTickets: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List tickets, newest first.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "Only tickets with this status (open, taken, resolved, refused, referred); repeatable.")
+    var status: [TicketStatus] = []
+
+    @Option(help: "Only tickets of this code (RED, YELLOW, GREEN, WHITE); repeatable.")
+    var code: [TriageCode] = []
+
+    @Option(help: "Only tickets of this customer.")
+    var customer: String?
+
+    @Option(help: "At most this many tickets.")
+    var limit = 200
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+    }
+
+    func run() async throws {
+        let clock = SystemClock()
+        let store = try await StoreFactory.open(try storeLocation(), clock: clock)
+        let filter = TicketFilter(statuses: Set(status), codes: Set(code), customer: customer, limit: limit)
+        let tickets = try await store.tickets(filter)
+        let now = clock.now
+        switch format {
+        case .text: print(TicketTable(now: now).render(tickets))
+        case .json: print(try JSONRenderer<[TicketJSON]>().render(tickets.map { TicketJSON($0, now: now) }))
+        }
+    }
+
+    /// The store named by flag or environment; the settings file is read only when neither names one.
+    private func storeLocation() throws -> StoreLocation {
+        if options.store != nil || ProcessInfo.processInfo.environment["TRIAGE_STORE"] != nil {
+            return options.storeLocation(configured: nil)
+        }
+        return options.storeLocation(configured: try options.loadConfiguration().settings.store)
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `triage`: probes hosted sites, raises RED incidents with their deadline, and lists tickets.
+@main
+struct Triage: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triage",
+        abstract: "Monitoring-driven incident detection for a hosting provider's TRIAGE policy.",
+        subcommands: [RunCommand.self, CheckCommand.self, TicketsCommand.self, ConfigCommand.self]
+    )
+}
