@@ -49,11 +49,19 @@ let package = Package(
         ),
         .executableTarget(
             name: "triage",
-            dependencies: ["TriageApp", "TriageCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "TriageApp", "TriageCore", "TriageConfig", "TicketStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "triage-bench",
-            dependencies: ["TriageApp", "TriageCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "TriageApp", "TriageCore", "Scheduler", "Probes", "CurlEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(name: "TriageTesting", dependencies: ["TriageCore", "TicketStore"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "TriageTesting"]),

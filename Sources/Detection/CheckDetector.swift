@@ -5,11 +5,14 @@ import TriageCore
 /// (time comes from each result's `startedAt`), so every rule is tested by feeding results.
 ///
 /// Rules, with the check's ``DetectionSettings``:
-/// - **down**: `downAfter` consecutive failed probes (a single blip raises nothing);
-/// - **slow**: `slowAfterCount` consecutive answers slower than `slowAfter`;
+/// - **down**: `downAfter` consecutive failed probes (a single blip raises nothing); when every
+///   one of them was a 5xx answer, the site is up but failing, and the finding is a 5xx one;
 /// - **5xx burst**: `serverErrorCount` 5xx answers within `serverErrorWindow`, even with
-///   successes between them; a check already down is not reported twice for the same 5xx;
-/// - **recovery** of each: `recoverAfter` consecutive good probes (and, for 5xx, a window free of 5xx).
+///   successes between them;
+/// - **slow**: `slowAfterCount` consecutive answers slower than `slowAfter`;
+/// - **recovery** of each: `recoverAfter` consecutive good probes.
+///
+/// A check has at most one availability incident (down or 5xx) open at a time.
 ///
 /// ```swift
 /// var detector = CheckDetector(check: check)
@@ -23,6 +26,7 @@ public struct CheckDetector: Sendable {
 
     private var settings: DetectionSettings { check.detection }
     private var failures = 0
+    private var failuresAllServerErrors = false
     private var successes = 0
     private var slowStreak = 0
     private var fastStreak = 0
@@ -53,40 +57,39 @@ public struct CheckDetector: Sendable {
         guard result.outcome == .down else {
             failures = 0
             successes += 1
-            if active.contains(.down), successes >= settings.recoverAfter {
-                active.remove(.down)
+            for kind in [FindingKind.down, .serverErrors] where active.contains(kind) && successes >= settings.recoverAfter {
+                active.remove(kind)
                 serverErrorTimes.removeAll()
-                verdict.recovered.append(.down)
+                verdict.recovered.append(kind)
             }
             return
         }
         successes = 0
+        failuresAllServerErrors = (failures == 0 || failuresAllServerErrors) && result.isServerError
         failures += 1
         recentFailures.append(result)
-        if active.contains(.down) { return }
+        if hasAvailabilityIncident { return }
         if failures >= settings.downAfter {
-            active.insert(.down)
-            verdict.raised.append(finding(.down, at: result, evidence: recentFailures, what: "site down or not visible"))
+            let kind: FindingKind = failuresAllServerErrors ? .serverErrors : .down
+            active.insert(kind)
+            let what = kind == .down ? "site down or not visible" : "\(failures) server errors (5xx) in a row"
+            verdict.raised.append(finding(kind, at: result, evidence: recentFailures, what: what))
         } else {
             verdict.recheckSoon = true
         }
     }
 
+    /// A check has at most one availability incident at a time: "down" and "5xx" describe the same
+    /// outage seen two ways, and ops want one page for it, not two.
+    private var hasAvailabilityIncident: Bool { active.contains(.down) || active.contains(.serverErrors) }
+
     private mutating func observeServerErrors(_ result: ProbeResult, into verdict: inout Verdict) {
         let windowStart = result.startedAt.adding(.zero - settings.serverErrorWindow)
         serverErrorTimes.removeAll { $0 < windowStart }
-        if result.isServerError {
-            serverErrorTimes.append(result.startedAt)
-            recentServerErrors.append(result)
-        }
-        if active.contains(.serverErrors) {
-            if serverErrorTimes.isEmpty, successes >= settings.recoverAfter {
-                active.remove(.serverErrors)
-                verdict.recovered.append(.serverErrors)
-            }
-            return
-        }
-        guard !active.contains(.down), serverErrorTimes.count >= settings.serverErrorCount else { return }
+        guard result.isServerError else { return }
+        serverErrorTimes.append(result.startedAt)
+        recentServerErrors.append(result)
+        guard !hasAvailabilityIncident, serverErrorTimes.count >= settings.serverErrorCount else { return }
         active.insert(.serverErrors)
         let what = "\(serverErrorTimes.count) server errors (5xx) within \(settings.serverErrorWindow.inWords)"
         verdict.raised.append(finding(.serverErrors, at: result, evidence: recentServerErrors, what: what))

@@ -87,19 +87,31 @@ struct CheckDetectorTests {
         }
     }
 
-    @Test func serverErrorBurstRecoversWhenTheWindowIsClean() {
+    @Test func serverErrorBurstRecoversAfterConsecutiveSuccesses() {
         var detector = CheckDetector(check: check(), active: [.serverErrors])
         _ = detector.observe(result(.down, at: 0, status: 500))
         #expect(detector.observe(result(.up, at: 60, status: 200)).recovered.isEmpty)
+        #expect(detector.observe(result(.down, at: 90, status: 500)).recovered.isEmpty)
         #expect(detector.observe(result(.up, at: 120, status: 200)).recovered.isEmpty)
-        #expect(detector.observe(result(.up, at: 301, status: 200)).recovered == [.serverErrors])
+        #expect(detector.observe(result(.up, at: 180, status: 200)).recovered == [.serverErrors])
+        #expect(detector.observe(result(.down, at: 200, status: 500)).raised.isEmpty, "the window starts afresh after recovery")
     }
 
-    @Test func aSiteDownWithConstant5xxIsOneIncidentNotTwo() {
+    @Test func aSiteAnsweringOnly5xxIsOneRepeated5xxIncident() {
         var detector = CheckDetector(check: check())
         var raised: [FindingKind] = []
         for step in 0..<10 {
             raised += detector.observe(result(.down, at: Double(step * 30), status: 502)).raised.map(\.kind)
+        }
+        #expect(raised == [.serverErrors])
+    }
+
+    @Test func anUnreachableSiteAfterA5xxIsDownAndStillOneIncident() {
+        var detector = CheckDetector(check: check())
+        var raised: [FindingKind] = []
+        raised += detector.observe(result(.down, at: 0, status: 502)).raised.map(\.kind)
+        for step in 1..<10 {
+            raised += detector.observe(result(.down, at: Double(step * 30))).raised.map(\.kind)
         }
         #expect(raised == [.down])
     }

@@ -1,0 +1,86 @@
+import ArgumentParser
+import CurlEngine
+import Foundation
+import Logging
+import Probes
+import Scheduler
+import TriageApp
+import TriageCore
+
+/// `triage-bench`: the end-to-end probe throughput of Triage (probe, detection, stored result)
+/// with many configured targets, against a local web server. Prints probes per second, CPU
+/// seconds per 1,000 probes and peak RSS. `scripts/bench.sh` starts nginx and runs it.
+@main
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "triage-bench", abstract: "Measure end-to-end probe throughput.")
+
+    @Option(help: "The URL every target probes (a loopback server).")
+    var url: String
+
+    @Option(help: "How many targets (one HTTP check each) to configure.")
+    var targets = 10_000
+
+    @Option(help: "Each check's interval in seconds: targets / interval is the demanded probe rate.")
+    var interval = 1.0
+
+    @Option(help: "Seconds to measure, after one interval of warm-up.")
+    var duration = 20.0
+
+    @Option(help: "Probes in flight at most.")
+    var concurrency = 256
+
+    @Option(help: "The SQLite store to write to (a fresh temporary file by default).")
+    var store: String?
+
+    func validate() throws {
+        guard let parsed = URL(string: url), let host = parsed.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
+            throw ValidationError("--url must point at a loopback server (127.0.0.1, localhost or [::1]); the benchmark never leaves this machine.")
+        }
+        guard targets > 0, interval >= 0.1, duration > 0, concurrency > 0 else {
+            throw ValidationError("--targets, --duration and --concurrency must be positive, --interval at least 0.1.")
+        }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "triage-bench")
+        logger.logLevel = .warning
+        let clock = SystemClock()
+        let path = store ?? FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-\(UUID().uuidString).sqlite").path
+        let ticketStore = try await StoreFactory.open(.sqlite(path: path), clock: clock)
+        let engine = try CurlEngine(logger: logger)
+        defer { engine.shutdown() }
+        let scheduler = ProbeScheduler(
+            checks: makeChecks(), activeFindings: [], runner: ProbeRegistry(engine: engine, clock: clock), store: ticketStore,
+            clock: clock, concurrency: concurrency, perHostConcurrency: concurrency, policy: { _ in .standard },
+            reopenWithin: .seconds(1800), logger: logger
+        )
+        let task = Task { try await scheduler.run() }
+        try await Task.sleep(for: .seconds(interval))
+        let before = (probes: scheduler.probesCompleted, cpu: ProcessUsage.cpuSeconds(), time: Date())
+        try await Task.sleep(for: .seconds(duration))
+        let after = (probes: scheduler.probesCompleted, cpu: ProcessUsage.cpuSeconds(), time: Date())
+        task.cancel()
+        _ = await task.result
+        let written = await scheduler.resultsWritten
+        let probes = after.probes - before.probes
+        let seconds = after.time.timeIntervalSince(before.time)
+        let cpu = after.cpu - before.cpu
+        print("targets configured:      \(targets) (interval \(interval) s, demand \(Int(Double(targets) / interval)) probes/s)")
+        print("probes measured:         \(probes) in \(String(format: "%.1f", seconds)) s")
+        print("probes per second:       \(String(format: "%.0f", Double(probes) / seconds))")
+        print("CPU s per 1,000 probes:  \(String(format: "%.3f", cpu / Double(max(probes, 1)) * 1000)) (user+system, this process)")
+        print("peak RSS:                \(ProcessUsage.peakRSSMegabytes()) MB")
+        print("results stored:          \(written) of \(scheduler.probesCompleted) probes (all flushed at shutdown)")
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func makeChecks() -> [Check] {
+        let spec = HTTPCheckSpec(url: URL(string: url)!)
+        return (0..<targets).map { index in
+            Check(
+                targetID: "bench/site-\(index)", customer: "bench", name: "http", spec: .http(spec),
+                interval: .seconds(double: interval), timeout: .seconds(10), detection: .standard
+            )
+        }
+    }
+}

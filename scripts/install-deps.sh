@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Triage needs, only those missing.
+#   install-deps.sh run   what `triage run` needs: libcurl (headers to build, library to run) and nginx for the demo sites
+#   install-deps.sh test  the above plus the real servers the test suite starts (nginx, python3)
+set -euo pipefail
+want=(libcurl4-openssl-dev pkg-config nginx-light python3)
+missing=()
+for package in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" && continue
+  # nginx may come from another Debian flavour (nginx, nginx-core, nginx-full): any of them will do.
+  if [ "$package" = nginx-light ] && command -v nginx >/dev/null 2>&1; then continue; fi
+  missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing ${missing[*]} ..." >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
