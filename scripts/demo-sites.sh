@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts or stops the local demo sites that probes/demo.yml watches: nginx on 127.0.0.1:8089
-# serving an up page (/), a slow page (/slow, about 12 s) and a failing one (/errors, HTTP 500);
+# serving an up page (/), a slow page (/slow, about 12 s) and a failing one (/500, HTTP 500);
 # the demo's "down" site is port 8090, where nothing listens.
 #   demo-sites.sh start DIR | stop DIR
 set -euo pipefail
@@ -24,7 +24,7 @@ start)
   echo $! > "$base/nginx.pidfile"
   for _ in $(seq 1 100); do port_open "$port" && break; sleep 0.05; done
   port_open "$port" || { echo "nginx did not start; see $base/error.log" >&2; exit 1; }
-  echo "Demo sites on http://127.0.0.1:$port (/, /slow, /errors); nothing listens on 127.0.0.1:8090." >&2
+  echo "Demo sites on http://127.0.0.1:$port (/, /slow, /500); nothing listens on 127.0.0.1:8090." >&2
   ;;
 stop)
   [ -f "$base/nginx.pidfile" ] || exit 0

@@ -54,12 +54,14 @@ extension Array where Element == UInt8 {
     /// encoding compatible with ASCII markers is searched without decoding it.
     func contains(utf8 text: String) -> Bool {
         let needle = Array(text.utf8)
-        guard !needle.isEmpty else { return true }
+        guard let first = needle.first else { return true }
         guard needle.count <= count else { return false }
-        return withUnsafeBytes { haystack in
-            needle.withUnsafeBytes { pattern in
-                memmem(haystack.baseAddress, haystack.count, pattern.baseAddress, pattern.count) != nil
-            }
+        let lastStart = count - needle.count
+        var start = startIndex
+        while start <= lastStart, let candidate = self[start...lastStart].firstIndex(of: first) {
+            if self[candidate..<(candidate + needle.count)].elementsEqual(needle) { return true }
+            start = candidate + 1
         }
+        return false
     }
 }

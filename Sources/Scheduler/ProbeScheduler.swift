@@ -18,10 +18,17 @@ import TriageCore
 /// - On graceful shutdown (SIGTERM/SIGINT through `ServiceGroup`) probes in flight are cancelled
 ///   and the buffered results are written before `run()` returns.
 public final class ProbeScheduler: Service {
-    struct Slot: Sendable {
+    /// One check with its place on the time grid and its detector (touched by one probe at a time).
+    final class Slot: Sendable {
         let check: Check
         let anchor: Date
         let detector: Mutex<CheckDetector>
+
+        init(check: Check, anchor: Date, detector: CheckDetector) {
+            self.check = check
+            self.anchor = anchor
+            self.detector = Mutex(detector)
+        }
     }
 
     private let slots: [Slot]
@@ -34,6 +41,7 @@ public final class ProbeScheduler: Service {
     private let incidents: IncidentRecorder
     private let flushInterval: Duration
     private let completed = Atomic<Int>(0)
+    private let stopping = Atomic<Bool>(false)
 
     /// - Parameters:
     ///   - checks: every configured check.
@@ -50,7 +58,7 @@ public final class ProbeScheduler: Service {
         slots = checks.map { check in
             let active = Set(FindingKind.allCases.filter { activeFindings.contains(Finding.dedupKey(checkID: check.id, kind: $0)) })
             return Slot(check: check, anchor: start.adding(StableOffset.within(check.interval, for: check.id)),
-                        detector: Mutex(CheckDetector(check: check, active: active)))
+                        detector: CheckDetector(check: check, active: active))
         }
         self.runner = runner
         self.clock = clock
@@ -77,20 +85,24 @@ public final class ProbeScheduler: Service {
             await self.dispatch(into: &group)
             group.cancelAll()
         }
-        await Task { await writer.flush() }.value
+        _ = await Task { await writer.flush() }.value
         logger.info("scheduler.stopped", metadata: ["probes.completed": "\(probesCompleted)"])
     }
 
+    /// Starts due probes until cancelled or until the service group shuts down gracefully.
     private func dispatch(into group: inout DiscardingTaskGroup) async {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                let now = self.clock.now
-                let (start, wakeAt) = self.state.withLock { $0.takeDue(now: now, host: { self.slots[$0].check.host }) }
+        await withGracefulShutdownHandler {
+            while !Task.isCancelled, !stopping.load(ordering: .relaxed) {
+                let now = clock.now
+                let (start, wakeAt) = state.withLock { $0.takeDue(now: now, host: { self.slots[$0].check.host }) }
                 for index in start {
                     group.addTask { await self.probe(index) }
                 }
-                await self.wake.wait(until: wakeAt, on: self.clock)
+                await wake.wait(until: wakeAt, on: clock)
             }
+        } onGracefulShutdown: {
+            self.stopping.store(true, ordering: .relaxed)
+            self.wake.signal()
         }
     }
 
@@ -133,9 +145,4 @@ public final class ProbeScheduler: Service {
         guard recheck else { return onGrid }
         return min(onGrid, now.adding(slot.check.detection.recheckDelay))
     }
-}
-
-/// Ends `body` when the service group starts its graceful shutdown; a no-op outside a group.
-private func cancelWhenGracefulShutdown(_ body: @escaping @Sendable () async -> Void) async {
-    try? await cancelWhenGracefulShutdown { await body() } as Void
 }

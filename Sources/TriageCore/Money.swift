@@ -27,17 +27,20 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.minorUnits < rhs.minorUnits }
 
-    /// Parses `40`, `40.5` or `40.50` into minor units; nil for anything else (never via floating point).
+    /// Parses `40`, `40.5` or `40.50` into minor units: digits only, at most two fraction digits,
+    /// never via floating point; nil for anything else, including amounts too large to hold.
     public static func parse(_ text: String, currency: String = "EUR") -> Money? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = Int64(parts[0]), whole >= 0 else { return nil }
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }),
+              let whole = Int64(parts[0]) else { return nil }
         var cents: Int64 = 0
         if parts.count == 2 {
-            let fraction = parts[1]
-            guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isASCII), let value = Int64(fraction) else { return nil }
-            cents = fraction.count == 1 ? value * 10 : value
+            guard parts[1].count <= 2, let value = Int64(parts[1]) else { return nil }
+            cents = parts[1].count == 1 ? value * 10 : value
         }
-        return Money(minorUnits: whole * 100 + cents, currency: currency)
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: 100)
+        guard !overflow, scaled <= Int64.max - cents else { return nil }
+        return Money(minorUnits: scaled + cents, currency: currency)
     }
 
     private enum CodingKeys: String, CodingKey { case amount, currency }

@@ -48,4 +48,4 @@ enum LoggingBootstrap {
     static func once() { _ = done }
 }
 
-extension OutputFormat: @retroactive ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}

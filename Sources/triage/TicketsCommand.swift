@@ -12,11 +12,11 @@ struct TicketsCommand: AsyncParsableCommand {
     )
 }
 
-extension TriageCode: @retroactive ExpressibleByArgument {
+extension TriageCode: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
 }
 
-extension TicketStatus: @retroactive ExpressibleByArgument {}
+extension TicketStatus: ExpressibleByArgument {}
 
 struct ListTickets: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List tickets, newest first.")

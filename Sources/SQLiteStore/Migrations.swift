@@ -1,0 +1,90 @@
+import GRDB
+
+/// The schema's history: named, append-only migrations in plain SQL.
+///
+/// A migration, once shipped, is never edited: databases in the field already ran it. A change is
+/// a new migration appended at the end. None depends on application types, so the SQL here stays
+/// exactly what ran, whatever the Swift code becomes later.
+enum Migrations {
+    /// Every migration in the order it runs; GRDB records each applied name in `grdb_migrations`.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-tickets") { db in try db.execute(sql: tickets) }
+        migrator.registerMigration("v2-ticket-events") { db in try db.execute(sql: ticketEvents) }
+        migrator.registerMigration("v3-probe-results") { db in try db.execute(sql: probeResults) }
+        return migrator
+    }
+
+    /// Tickets, with the partial unique index that makes "one active incident per dedup key" a
+    /// property of the file itself, whichever process or release writes to it.
+    private static let tickets = """
+        CREATE TABLE tickets (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            code TEXT NOT NULL,
+            status TEXT NOT NULL,
+            source TEXT NOT NULL,
+            customer TEXT NOT NULL,
+            target_id TEXT,
+            check_id TEXT,
+            case_id TEXT,
+            summary TEXT NOT NULL,
+            opened_at INTEGER NOT NULL,
+            not_before INTEGER,
+            deadline INTEGER NOT NULL,
+            taken_at INTEGER,
+            taken_by TEXT,
+            resolved_at INTEGER,
+            resolution TEXT,
+            cause TEXT,
+            fee_minor INTEGER,
+            fee_currency TEXT,
+            dedup_key TEXT
+        );
+        CREATE UNIQUE INDEX tickets_one_active_per_dedup_key ON tickets(dedup_key)
+            WHERE status IN ('open', 'taken');
+        CREATE INDEX tickets_by_dedup_key ON tickets(dedup_key, resolved_at);
+        CREATE INDEX tickets_by_opened_at ON tickets(opened_at);
+        """
+
+    /// The audit trail. Triggers refuse updates and deletes, so an event once written stays as it
+    /// was, even when someone edits the file with another SQLite client.
+    private static let ticketEvents = """
+        CREATE TABLE ticket_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            detail TEXT NOT NULL
+        );
+        CREATE INDEX ticket_events_by_ticket ON ticket_events(ticket_id, at);
+        CREATE TRIGGER ticket_events_no_update BEFORE UPDATE ON ticket_events
+        BEGIN
+            SELECT RAISE(ABORT, 'ticket_events is append-only');
+        END;
+        CREATE TRIGGER ticket_events_no_delete BEFORE DELETE ON ticket_events
+        BEGIN
+            SELECT RAISE(ABORT, 'ticket_events is append-only');
+        END;
+        """
+
+    /// Probe results: the hot table. One index only, the one every read uses (one check over a
+    /// time range), so inserts stay cheap; retention deletes by rowid, which follows arrival order.
+    private static let probeResults = """
+        CREATE TABLE probe_results (
+            check_id TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            failure TEXT,
+            reason TEXT NOT NULL,
+            status_code INTEGER,
+            dns REAL NOT NULL,
+            connect REAL NOT NULL,
+            tls REAL NOT NULL,
+            first_byte REAL NOT NULL,
+            total REAL NOT NULL,
+            bytes INTEGER NOT NULL
+        );
+        CREATE INDEX probe_results_by_check_time ON probe_results(check_id, started_at);
+        """
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import TriageCore
+
+/// One row of `probe_results`: a probe's outcome with its phase timings flattened into columns,
+/// so reports can aggregate them in SQL.
+struct ProbeResultRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "probe_results"
+
+    var checkID: String
+    var startedAt: Int64
+    var outcome: ProbeOutcome
+    var failure: FailureClass?
+    var reason: String
+    var statusCode: Int?
+    var dns: Double
+    var connect: Double
+    var tls: Double
+    var firstByte: Double
+    var total: Double
+    var bytes: Int
+
+    enum CodingKeys: String, CodingKey {
+        case outcome, failure, reason, dns, connect, tls, total, bytes
+        case checkID = "check_id"
+        case startedAt = "started_at"
+        case statusCode = "status_code"
+        case firstByte = "first_byte"
+    }
+}
+
+extension ProbeResultRecord {
+    init(_ result: ProbeResult) {
+        self.init(
+            checkID: result.checkID, startedAt: result.startedAt.millisecondsSince1970, outcome: result.outcome,
+            failure: result.failure, reason: result.reason, statusCode: result.statusCode,
+            dns: result.timings.dns, connect: result.timings.connect, tls: result.timings.tls,
+            firstByte: result.timings.firstByte, total: result.timings.total, bytes: result.bytesRead
+        )
+    }
+
+    /// The domain result this row stores.
+    var result: ProbeResult {
+        ProbeResult(
+            checkID: checkID, startedAt: Date(millisecondsSince1970: startedAt), outcome: outcome, failure: failure,
+            reason: reason, statusCode: statusCode,
+            timings: PhaseTimings(dns: dns, connect: connect, tls: tls, firstByte: firstByte, total: total),
+            bytesRead: bytes
+        )
+    }
+}
+
+extension ProbeResultRecord {
+    static let insertSQL = """
+        INSERT INTO probe_results
+            (check_id, started_at, outcome, failure, reason, status_code, dns, connect, tls, first_byte, total, bytes)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    var insertArguments: StatementArguments {
+        [checkID, startedAt, outcome.rawValue, failure?.rawValue, reason, statusCode, dns, connect, tls, firstByte, total, bytes]
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import TicketStore
+import TriageCore
+
+extension SQLiteTicketStore {
+    /// Rows deleted per transaction by `pruneResults`: small enough that the daemon's next write
+    /// waits milliseconds, not the whole retention sweep.
+    static let pruneChunk = 5_000
+
+    public func record(_ results: [ProbeResult]) async throws {
+        guard !results.isEmpty else { return }
+        try await write("record \(results.count) probe results") { db in
+            let insert = try db.cachedStatement(sql: ProbeResultRecord.insertSQL)
+            for result in results {
+                insert.setUncheckedArguments(ProbeResultRecord(result).insertArguments)
+                try insert.execute()
+            }
+        }
+    }
+
+    public func results(checkID: String, from: Date, to: Date) async throws -> [ProbeResult] {
+        try await read("read results of \(checkID)") { db in
+            try ProbeResultRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM probe_results
+                    WHERE check_id = ? AND started_at >= ? AND started_at < ?
+                    ORDER BY started_at
+                    """,
+                arguments: [checkID, from.millisecondsSince1970, to.millisecondsSince1970]
+            ).map(\.result)
+        }
+    }
+
+    public func pruneResults(before cutoff: Date) async throws -> Int {
+        let cutoff = cutoff.millisecondsSince1970
+        var deleted = 0
+        while true {
+            let count = try await write("prune probe results") { db in
+                try db.execute(
+                    sql: """
+                        DELETE FROM probe_results WHERE rowid IN (
+                            SELECT rowid FROM probe_results WHERE started_at < ? LIMIT ?
+                        )
+                        """,
+                    arguments: [cutoff, Self.pruneChunk]
+                )
+                return db.changesCount
+            }
+            deleted += count
+            if count < Self.pruneChunk { return deleted }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import TicketStore
+import TriageCore
+
+extension SQLiteTicketStore {
+    public func activeDedupKeys() async throws -> Set<String> {
+        try await read("list active dedup keys") { db in
+            let keys = try String.fetchAll(
+                db,
+                sql: "SELECT dedup_key FROM tickets WHERE status IN ('open', 'taken') AND dedup_key IS NOT NULL"
+            )
+            return Set(keys)
+        }
+    }
+
+    public func tickets(_ filter: TicketFilter) async throws -> [Ticket] {
+        try await read("list tickets") { db in
+            try Self.request(for: filter).fetchAll(db).map(\.ticket)
+        }
+    }
+
+    public func ticket(id: Int64) async throws -> Ticket? {
+        try await read("read ticket \(id)") { db in
+            try TicketRecord.fetchOne(db, key: id)?.ticket
+        }
+    }
+
+    public func events(ticketID: Int64) async throws -> [TicketEvent] {
+        try await read("read events of ticket \(ticketID)") { db in
+            try TicketEventRecord.fetchAll(
+                db,
+                sql: "SELECT * FROM ticket_events WHERE ticket_id = ? ORDER BY at, id",
+                arguments: [ticketID]
+            ).map(\.event)
+        }
+    }
+
+    /// The query of `filter`: empty sets constrain nothing; newest first, the id breaking ties
+    /// between tickets opened in the same millisecond.
+    private static func request(for filter: TicketFilter) -> QueryInterfaceRequest<TicketRecord> {
+        var request = TicketRecord.all()
+        if !filter.statuses.isEmpty {
+            request = request.filter(filter.statuses.map(\.rawValue).contains(Column("status")))
+        }
+        if !filter.codes.isEmpty {
+            request = request.filter(filter.codes.map(\.rawValue).contains(Column("code")))
+        }
+        if let customer = filter.customer {
+            request = request.filter(Column("customer") == customer)
+        }
+        return request
+            .order(Column("opened_at").desc, Column("id").desc)
+            .limit(max(filter.limit, 0))
+    }
+}

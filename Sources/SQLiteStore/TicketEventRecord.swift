@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+import TriageCore
+
+/// One row of `ticket_events`, the append-only audit trail.
+struct TicketEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "ticket_events"
+
+    /// Nil until inserted; also the tie-breaker between events of the same millisecond.
+    var id: Int64?
+    var ticketID: Int64
+    var at: Int64
+    var kind: TicketEventKind
+    var actor: String
+    var detail: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, at, kind, actor, detail
+        case ticketID = "ticket_id"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+extension TicketEventRecord {
+    /// The name events written by the daemon carry, as opposed to a person's name.
+    static let daemonActor = "triage"
+
+    /// An event written by the daemon on ticket `ticketID`.
+    init(ticketID: Int64, at: Date, kind: TicketEventKind, detail: String) {
+        self.init(
+            id: nil, ticketID: ticketID, at: at.millisecondsSince1970, kind: kind,
+            actor: Self.daemonActor, detail: detail
+        )
+    }
+
+    /// The domain event this row stores.
+    var event: TicketEvent {
+        TicketEvent(ticketID: ticketID, at: Date(millisecondsSince1970: at), kind: kind, actor: actor, detail: detail)
+    }
+}

@@ -1,0 +1,91 @@
+import TriageCore
+
+/// Everything `config/triage.yml` sets: the policy, the case catalogue, the store, and the
+/// defaults that every check starts from. Each key left out of the file keeps the default here.
+public struct TriageSettings: Sendable {
+    /// Take-in-charge deadlines and not-before windows per code; default ``Policy/standard``.
+    public var policy: Policy
+    /// The typical cases, with their code and fee; incidents and requests are filed under them.
+    public var catalogue: Catalogue
+    /// Path of the SQLite file or a database URL; nil means the default `var/triage.sqlite`.
+    public var store: String?
+    public var scheduler: SchedulerSettings
+    /// Defaults for every check; a probe file's `defaults:` and a check's `detection:` override them.
+    public var detection: DetectionSettings
+    public var results: ResultsSettings
+    public var incidents: IncidentSettings
+
+    public init(
+        policy: Policy = .standard, catalogue: Catalogue = TriageSettings.detectionCatalogue, store: String? = nil,
+        scheduler: SchedulerSettings = SchedulerSettings(), detection: DetectionSettings = .standard,
+        results: ResultsSettings = ResultsSettings(), incidents: IncidentSettings = IncidentSettings()
+    ) {
+        self.policy = policy
+        self.catalogue = catalogue
+        self.store = store
+        self.scheduler = scheduler
+        self.detection = detection
+        self.results = results
+        self.incidents = incidents
+    }
+
+    /// The catalogue used when `config/triage.yml` has no `catalogue:` key: only the three RED
+    /// cases that automatic detection files incidents under, so Triage runs (and its tests set up)
+    /// with an empty settings file. The shipped file lists the policy's whole catalogue.
+    public static let detectionCatalogue = Catalogue([
+        CatalogueCase(
+            id: .siteDown, title: "Website down or not visible", code: .red, fee: .free,
+            customerFaultSurcharge: .major(20) ... .major(50)
+        ),
+        CatalogueCase(
+            id: .slowLoad, title: "Website with human-perceived load times over 10 seconds", code: .red, fee: .free,
+            customerFaultSurcharge: .major(20) ... .major(50)
+        ),
+        CatalogueCase(
+            id: .repeated5xx, title: "Repeated 5xx-type errors (500, 501, 502)", code: .red, fee: .free,
+            customerFaultSurcharge: .major(20) ... .major(50)
+        ),
+    ])
+}
+
+/// How the scheduler shares the machine and the watched servers between checks.
+public struct SchedulerSettings: Sendable, Hashable {
+    /// Probes in flight at once, across all targets.
+    public var concurrency: Int
+    /// Probes in flight at once against one host, so Triage never floods a customer's server.
+    public var perHostConcurrency: Int
+    /// Time between two probes of a check that sets no `interval`.
+    public var defaultInterval: Duration
+    /// Budget of a probe whose check sets no `timeout`.
+    public var defaultTimeout: Duration
+
+    public init(
+        concurrency: Int = 256, perHostConcurrency: Int = 8,
+        defaultInterval: Duration = .seconds(60), defaultTimeout: Duration = .seconds(30)
+    ) {
+        self.concurrency = concurrency
+        self.perHostConcurrency = perHostConcurrency
+        self.defaultInterval = defaultInterval
+        self.defaultTimeout = defaultTimeout
+    }
+}
+
+/// How long probe results are kept for reports.
+public struct ResultsSettings: Sendable, Hashable {
+    /// Results older than this are deleted; tickets and their events are never deleted.
+    public var retention: Duration
+
+    public init(retention: Duration = .seconds(90 * 86_400)) {
+        self.retention = retention
+    }
+}
+
+/// How automatic incidents are reopened instead of duplicated.
+public struct IncidentSettings: Sendable, Hashable {
+    /// A fault that returns within this time of its incident's resolution reopens that incident.
+    public var reopenWithin: Duration
+
+    public init(reopenWithin: Duration = .seconds(30 * 60)) {
+        self.reopenWithin = reopenWithin
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Where the real test servers started by `scripts/test-servers.sh` listen, read once from the environment.
+///
+/// Network tests require these rather than skip without them, so a run without servers fails loudly
+/// instead of passing with nothing tested.
+///
+/// ```swift
+/// let nginx = try TestServers.require(TestServers.nginx, "TRIAGE_TEST_NGINX")
+/// ```
+public enum TestServers {
+    /// The test nginx, such as `http://127.0.0.1:40123` (TRIAGE_TEST_NGINX).
+    public static let nginx: String? = variable("TRIAGE_TEST_NGINX")
+    /// The misbehaving Python upstream, reached directly (TRIAGE_TEST_UPSTREAM).
+    public static let upstream: String? = variable("TRIAGE_TEST_UPSTREAM")
+    /// A port on 127.0.0.1 where nothing listens (TRIAGE_TEST_CLOSED_PORT).
+    public static let closedPort: Int? = variable("TRIAGE_TEST_CLOSED_PORT").flatMap { Int($0) }
+
+    /// Returns `value`, or throws an error that tells how to run the suite with its servers.
+    public static func require(_ value: String?, _ name: String) throws -> String {
+        guard let value else { throw MissingTestServer(variable: name) }
+        return value
+    }
+
+    /// Returns `value`, or throws the same error as the `String` form.
+    public static func require(_ value: Int?, _ name: String) throws -> Int {
+        guard let value else { throw MissingTestServer(variable: name) }
+        return value
+    }
+
+    private static func variable(_ name: String) -> String? {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+/// A test needs a server whose address is not in the environment.
+public struct MissingTestServer: Error, CustomStringConvertible {
+    public var variable: String
+
+    public var description: String {
+        "\(variable) is not set: run the suite with scripts/test.sh, which starts the test servers"
+    }
+}

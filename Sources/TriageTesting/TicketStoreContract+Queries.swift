@@ -1,0 +1,63 @@
+import Foundation
+import TicketStore
+import TriageCore
+
+/// Reading tickets back: what detection resumes from, and what the desk and reports list.
+extension TicketStoreContract {
+    /// Only open and taken incidents count as active; each appears once, by its dedup key.
+    public static func activeDedupKeysListOpenIncidents(_ makeStore: StoreFactory) async throws {
+        let clock = TestClock()
+        let store = try await migratedStore(makeStore, clock: clock)
+        try Expect.equal(try await store.activeDedupKeys(), [], "active dedup keys of an empty store")
+        let down = finding("acme/www/http", at: clock.now)
+        let slow = finding("acme/www/http", kind: .slow, code: .yellow, at: clock.now)
+        let other = finding("globex/shop/http", at: clock.now)
+        for raised in [down, slow, other, down] {
+            _ = try await store.raise(raised, policy: .standard, reopenWithin: cooldown)
+        }
+        _ = try await store.recover(dedupKey: other.dedupKey, at: clock.now, detail: "HTTP 200 twice")
+        try Expect.equal(try await store.activeDedupKeys(), [down.dedupKey, slow.dedupKey], "active dedup keys")
+    }
+
+    /// Filters combine (empty sets mean any), the newest ticket comes first, and the limit applies last.
+    public static func ticketFilters(_ makeStore: StoreFactory) async throws {
+        let clock = TestClock()
+        let store = try await migratedStore(makeStore, clock: clock)
+        let acmeDown = try await store.raise(finding("acme/www/http", at: clock.now), policy: .standard, reopenWithin: cooldown)
+        clock.advance(by: .seconds(60))
+        let acmeSlow = try await store.raise(
+            finding("acme/www/http", kind: .slow, code: .yellow, at: clock.now), policy: .standard, reopenWithin: cooldown
+        )
+        clock.advance(by: .seconds(60))
+        let globex = finding("globex/shop/http", at: clock.now)
+        _ = try await store.raise(globex, policy: .standard, reopenWithin: cooldown)
+        let globexResolved = try await store.recover(dedupKey: globex.dedupKey, at: clock.now, detail: "HTTP 200")
+        let newestFirst = [try Expect.present(globexResolved, "recovered ticket"), acmeSlow.ticket, acmeDown.ticket]
+        let cases: [(TicketFilter, [Ticket], String)] = [
+            (TicketFilter(), newestFirst, "no filter"),
+            (TicketFilter(statuses: [.open]), [acmeSlow.ticket, acmeDown.ticket], "open"),
+            (TicketFilter(statuses: [.resolved]), [newestFirst[0]], "resolved"),
+            (TicketFilter(statuses: [.taken]), [], "taken"),
+            (TicketFilter(codes: [.yellow]), [acmeSlow.ticket], "YELLOW"),
+            (TicketFilter(customer: "acme"), [acmeSlow.ticket, acmeDown.ticket], "customer acme"),
+            (TicketFilter(codes: [.red], customer: "acme"), [acmeDown.ticket], "customer acme, RED"),
+            (TicketFilter(statuses: [.open, .resolved], codes: [.red]), [newestFirst[0], acmeDown.ticket], "open or resolved, RED"),
+            (TicketFilter(customer: "initech"), [], "unknown customer"),
+            (TicketFilter(limit: 1), [newestFirst[0]], "limit 1"),
+        ]
+        for (filter, expected, what) in cases {
+            try Expect.equal(try await store.tickets(filter).map(\.id), expected.map(\.id), "ticket ids, filter \(what)")
+        }
+        try Expect.equal(try await store.tickets(TicketFilter()), newestFirst, "tickets listed in full")
+    }
+
+    /// An id that was never assigned reads as no ticket and an empty audit trail, never an error.
+    public static func unknownTicketIsAbsent(_ makeStore: StoreFactory) async throws {
+        let clock = TestClock()
+        let store = try await migratedStore(makeStore, clock: clock)
+        let opened = try await store.raise(finding(at: clock.now), policy: .standard, reopenWithin: cooldown).ticket
+        let unknown = opened.id + 1000
+        try Expect.equal(try await store.ticket(id: unknown), nil, "ticket \(unknown)")
+        try Expect.equal(try await store.events(ticketID: unknown), [], "events of ticket \(unknown)")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import TicketStore
+import TriageCore
+
+/// The promises every `TicketStore` backend keeps, as checks any test target can run.
+///
+/// Each check takes a factory that returns a new store over an empty database, not yet migrated,
+/// whose audit trail reads the clock it is given; the check drives a `TestClock`, so nothing
+/// sleeps. A broken promise throws `ContractFailure`. Stores keep instants to the millisecond, so
+/// the checks use instants that are whole milliseconds. A backend's tests run the whole list:
+///
+/// ```swift
+/// @Test(arguments: TicketStoreContract.all)
+/// func contract(name: String, run: @Sendable (TicketStoreContract.StoreFactory) async throws -> Void) async throws {
+///     try await run { clock in try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock) }
+/// }
+/// ```
+public enum TicketStoreContract {
+    /// Makes a new, empty, unmigrated store whose audit trail is timestamped by `clock`.
+    public typealias StoreFactory = @Sendable (_ clock: any TriageClock) async throws -> any TicketStore
+
+    /// One contract check: its name, for the test report, and the check itself.
+    public typealias Check = (name: String, run: @Sendable (StoreFactory) async throws -> Void)
+
+    /// Every check, in a stable order, so a backend runs the whole contract with one parameterized test.
+    public static let all: [Check] = [
+        ("migrate twice is harmless", migrateTwiceIsHarmless),
+        ("raise opens a ticket with its deadline and an opened event", raiseOpensTicket),
+        ("raise of a deferred code sets its not-before time", raiseDeferredCodeSetsNotBefore),
+        ("raise twice opens once and appends evidence", raiseTwiceOpensOnce),
+        ("concurrent raises open one ticket", concurrentRaisesOpenOnce),
+        ("recover resolves an untaken ticket, outcome moot", recoverResolvesUntakenTicket),
+        ("raise within the cool-down reopens the recovered ticket", raiseWithinCooldownReopens),
+        ("raise after the cool-down opens a new ticket", raiseAfterCooldownOpensNewTicket),
+        ("recover of an unknown key returns nil", recoverUnknownKeyReturnsNil),
+        ("active dedup keys list open incidents only", activeDedupKeysListOpenIncidents),
+        ("tickets filter by status, code, customer and limit, newest first", ticketFilters),
+        ("unknown ticket id has no ticket and no events", unknownTicketIsAbsent),
+        ("results round trip with every field, oldest first", resultsRoundTrip),
+        ("results are read in [from, to)", resultsTimeRange),
+        ("prune deletes results older than the cutoff", pruneDeletesOlderResults),
+    ]
+
+    /// The cool-down the checks raise with.
+    static let cooldown: Duration = .seconds(30 * 60)
+
+    /// A new store from `makeStore`, migrated, timestamped by `clock`.
+    static func migratedStore(_ makeStore: StoreFactory, clock: TestClock) async throws -> any TicketStore {
+        let store = try await makeStore(clock)
+        try await store.migrate()
+        return store
+    }
+
+    /// A finding on `checkID` (`customer/site/check`), confirmed at `detectedAt`.
+    static func finding(
+        _ checkID: String = "acme/www/http", kind: FindingKind = .down, code: TriageCode = .red,
+        at detectedAt: Date, evidence: [String] = ["HTTP 502 Bad Gateway", "connection refused"]
+    ) -> Finding {
+        let parts = checkID.split(separator: "/")
+        return Finding(
+            kind: kind, checkID: checkID, targetID: parts.prefix(2).joined(separator: "/"), customer: String(parts[0]),
+            code: code, detectedAt: detectedAt, summary: "\(checkID) \(kind.rawValue): \(evidence.first ?? "")",
+            evidence: evidence
+        )
+    }
+
+    /// What a `raise` did, in one word, for readable failures.
+    static func name(of change: IncidentChange) -> String {
+        switch change {
+        case .opened: "opened"
+        case .updated: "updated"
+        case .reopened: "reopened"
+        }
+    }
+}

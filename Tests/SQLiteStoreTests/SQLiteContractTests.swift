@@ -1,0 +1,14 @@
+import Testing
+import TicketStore
+import TriageTesting
+import SQLiteStore
+
+/// The backend-agnostic store contract, run against SQLite files in a temporary folder.
+@Suite("SQLiteTicketStore contract")
+struct SQLiteContractTests {
+    @Test(arguments: TicketStoreContract.all)
+    func contract(name: String, run: @Sendable (TicketStoreContract.StoreFactory) async throws -> Void) async throws {
+        let folder = try TemporaryFolder()
+        try await run { clock in try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock) }
+    }
+}

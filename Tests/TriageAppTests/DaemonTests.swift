@@ -1,0 +1,93 @@
+import Foundation
+import SQLiteStore
+import Testing
+import TicketStore
+import TriageCore
+import TriageTesting
+
+/// `triage run` as a process against the real test nginx: incidents appear once with their
+/// deadline, a `kill -9` in the middle of writes leaves a consistent store, and a restart during
+/// the outage adds no duplicate.
+@Suite(.serialized)
+struct DaemonTests {
+    /// One site down, one answering 500, and enough healthy checks to keep the store writing.
+    func outageProbes(nginx: String, closed: Int) -> String {
+        var text = """
+            customer: acme
+            defaults:
+              interval: 2s
+              timeout: 2s
+            sites:
+              - name: down
+                url: http://127.0.0.1:\(closed)/
+              - name: errors
+                url: \(nginx)/500
+
+            """
+        for index in 0..<150 {
+            text += "  - name: load\(index)\n    url: \(nginx)/ok\n    checks:\n      - http: {}\n        interval: 1s\n"
+        }
+        return text
+    }
+
+    func activeIncidents(_ workspace: Workspace) async throws -> [Ticket] {
+        let store = try SQLiteTicketStore(path: workspace.storePath)
+        return try await store.tickets(TicketFilter(statuses: [.open, .taken]))
+    }
+
+    @Test func outagesBecomeOneIncidentEachAcrossKillAndRestart() async throws {
+        let nginx = try TestServers.require(TestServers.nginx, "TRIAGE_TEST_NGINX")
+        let closed = try TestServers.require(TestServers.closedPort, "TRIAGE_TEST_CLOSED_PORT")
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write(outageProbes(nginx: nginx, closed: closed), to: "probes/acme.yml")
+        let arguments = ["run", "--store", workspace.storePath]
+
+        let first = try workspace.triage.start(arguments, log: "first.log")
+        var incidents: [Ticket] = []
+        let raised = try await pollAsync(seconds: 60) {
+            incidents = try await activeIncidents(workspace)
+            return incidents.count == 2
+        }
+        #expect(raised, "two incidents within a minute; log: \(workspace.root.path)/first.log")
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+
+        let store = try SQLiteTicketStore(path: workspace.storePath)
+        #expect(try await store.integrityProblems().isEmpty)
+        let byCheck = Dictionary(grouping: incidents, by: { $0.checkID ?? "" })
+        #expect(byCheck["acme/down/http"]?.first?.caseID == .siteDown)
+        #expect(byCheck["acme/errors/http"]?.first?.caseID == .repeated5xx)
+        for incident in incidents {
+            #expect(incident.code == .red)
+            #expect(incident.deadline == incident.openedAt.addingTimeInterval(15 * 60))
+        }
+
+        let second = try workspace.triage.start(arguments, log: "second.log")
+        let probedAgain = try await pollAsync(seconds: 30) {
+            try await store.results(checkID: "acme/down/http", from: Date(), to: .distantFuture).count >= 3
+        }
+        #expect(probedAgain)
+        kill(second.processIdentifier, SIGTERM)
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 0, "graceful stop on SIGTERM")
+
+        let all = try await store.tickets(TicketFilter())
+        #expect(all.count == 2, "no duplicate after kill -9 and restart: \(all.map(\.summary))")
+        #expect(all.allSatisfy { $0.status == .open })
+        for ticket in all {
+            let opened = try await store.events(ticketID: ticket.id).filter { $0.kind == .opened }
+            #expect(opened.count == 1)
+        }
+    }
+}
+
+/// Polls an async condition every 250 ms (real time) until it holds or `seconds` pass.
+func pollAsync(seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
+    let end = Date().addingTimeInterval(seconds)
+    while Date() < end {
+        if try await condition() { return true }
+        try await Task.sleep(for: .milliseconds(250))
+    }
+    return try await condition()
+}

@@ -1,0 +1,42 @@
+import Foundation
+import TriageCore
+@testable import TriageConfig
+
+/// Where the tests find the shipped configuration (relative to this file, so they test the real
+/// files of the checkout) and the fixtures (copied into the test bundle).
+enum Paths {
+    static let packageRoot = URL(filePath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let settingsFile = packageRoot.appending(path: "config/triage.yml").path
+    static let probesFolder = packageRoot.appending(path: "probes").path
+    static let exampleProbeFile = packageRoot.appending(path: "probes/acme.yml.example").path
+    static let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+
+    static func fixture(_ name: String) -> String {
+        fixtures.appending(path: name).path
+    }
+
+    static func fixtureText(_ name: String) throws -> String {
+        try String(contentsOfFile: fixture(name), encoding: .utf8)
+    }
+}
+
+/// The error lines of parsing `yaml` as settings; empty when it is valid.
+func settingsErrors(_ yaml: String, file: String = "config/triage.yml") -> [String] {
+    do {
+        _ = try ConfigLoader.parseSettings(yaml: yaml, file: file)
+        return []
+    } catch {
+        return error.errors.map(\.description)
+    }
+}
+
+/// The error lines of parsing `yaml` as a probe file; empty when it is valid.
+func probeErrors(_ yaml: String, file: String = "probes/acme.yml", settings: TriageSettings = TriageSettings()) -> [String] {
+    do {
+        _ = try ConfigLoader.parseProbes(yaml: yaml, file: file, settings: settings)
+        return []
+    } catch {
+        return error.errors.map(\.description)
+    }
+}
