@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
 base=$(mktemp -d /tmp/triage-test.XXXXXX)
+# nginx workers run as an unprivileged user: they must be able to read the servers folder.
+chmod 755 "$base"
 cleanup() {
   scripts/test-servers.sh stop "$base" || true
   rm -rf "$base"

@@ -17,6 +17,9 @@ extension Transfer {
         // resolver thread, stalling every transfer on this I/O thread for as long as the lookup hangs;
         // with it, the resolver thread is detached and frees itself when getaddrinfo returns.
         options.set(CURLOPT_QUICK_EXIT, 1)
+        // A probe measures the direct path a visitor takes: proxies named in the environment
+        // (http_proxy, https_proxy, all_proxy) must not silently reroute it.
+        options.set(CURLOPT_PROXY, "")
         options.set(CURLOPT_PROTOCOLS_STR, allowedProtocols)
         options.set(CURLOPT_REDIR_PROTOCOLS_STR, allowedRedirectProtocols)
         options.set(CURLOPT_TIMEOUT_MS, request.timeout.curlMilliseconds)

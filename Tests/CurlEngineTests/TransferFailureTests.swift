@@ -4,16 +4,16 @@ import TriageTesting
 
 @Suite("Transfer failures")
 struct TransferFailureTests {
-    @Test("a closed port is refused within milliseconds")
+    @Test("a closed port is refused at once, not at the timeout")
     func refused() async throws {
         let engine = try makeEngine()
         let port = try TestServers.require(TestServers.closedPort, "TRIAGE_TEST_CLOSED_PORT")
-        let request = CurlRequest(url: "http://127.0.0.1:\(port)/", timeout: .seconds(5))
+        let request = CurlRequest(url: "http://127.0.0.1:\(port)/", timeout: .seconds(30))
         let (response, elapsed) = try await timed { try await engine.perform(request) }
         #expect(response.error?.kind == .connectionRefused)
         #expect(response.error?.code == 7)
         #expect(response.statusCode == 0)
-        #expect(elapsed < .milliseconds(500))
+        #expect(elapsed < .seconds(5), "refused at once, not at the 30 s timeout")
     }
 
     @Test("a server that never answers times out at the timeout")

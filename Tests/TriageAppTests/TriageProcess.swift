@@ -76,6 +76,11 @@ struct Workspace {
         try text.write(to: root.appendingPathComponent(path), atomically: true, encoding: .utf8)
     }
 
+    /// A file of the workspace as text (empty when missing), to show a daemon's log in a failure.
+    func read(_ path: String) -> String {
+        (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+    }
+
     var triage: TriageProcess { TriageProcess(workingDirectory: root) }
 
     var storePath: String { root.appendingPathComponent("var/triage.sqlite").path }
