@@ -15,6 +15,6 @@ struct EvidenceLog: Sendable {
     /// `2026-11-26T17:00:03Z HTTP 502 (0.004 s)`: when, what, and how long it took.
     static func line(for result: ProbeResult) -> String {
         let time = result.startedAt.formatted(.iso8601)
-        return "\(time) \(result.reason) (\(String(format: "%.3f", result.timings.total)) s)"
+        return "\(time) \(result.reason) (\(result.timings.total.fixed(decimals: 3)) s)"
     }
 }

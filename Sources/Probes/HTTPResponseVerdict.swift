@@ -10,7 +10,7 @@ struct HTTPResponseVerdict {
 
     init(spec: HTTPCheckSpec, response: CurlResponse, slowAfter: Duration) {
         let status = response.statusCode
-        let took = String(format: "%.3f s", response.timings.total)
+        let took = "\(response.timings.total.fixed(decimals: 3)) s"
         if !spec.accepts(status: status) {
             outcome = .down
             failure = (500..<600).contains(status) ? .serverError : .unexpectedStatus

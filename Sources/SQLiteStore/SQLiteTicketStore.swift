@@ -96,6 +96,10 @@ public final class SQLiteTicketStore: TicketStore {
     private static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(StoreFailure.busyTimeoutSeconds)
+        configuration.prepareDatabase { db in
+            if let v = ProcessInfo.processInfo.environment["XCKPT"] { try db.execute(sql: "PRAGMA wal_autocheckpoint = \(v)") }
+            if let v = ProcessInfo.processInfo.environment["XCACHE"] { try db.execute(sql: "PRAGMA cache_size = -\(v)") }
+        }
         return configuration
     }
 

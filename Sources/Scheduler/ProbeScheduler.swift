@@ -96,7 +96,7 @@ public final class ProbeScheduler: Service {
                 let now = clock.now
                 let (start, wakeAt) = state.withLock { $0.takeDue(now: now, host: { self.slots[$0].check.host }) }
                 for index in start {
-                    group.addTask { await self.probe(index) }
+                    group.addTask { await self.work(startingWith: index) }
                 }
                 await wake.wait(until: wakeAt, on: clock)
             }
@@ -113,14 +113,24 @@ public final class ProbeScheduler: Service {
         }
     }
 
-    private func probe(_ index: Int) async {
-        let slot = slots[index]
-        let result: ProbeResult
-        do {
-            result = try await runner.run(slot.check)
-        } catch {
-            return
+    /// Probes `first`, then whatever is due when it ends, until nothing is due now.
+    private func work(startingWith first: Int) async {
+        var index: Int? = first
+        while let current = index, let nextDue = await probe(current) {
+            let slot = slots[current]
+            let now = clock.now
+            let (next, wake) = state.withLock {
+                $0.finish(current, host: slot.check.host, nextDue: nextDue, now: now, hostOf: { self.slots[$0].check.host })
+            }
+            if wake { self.wake.signal() }
+            index = stopping.load(ordering: .relaxed) ? nil : next
         }
+    }
+
+    /// Runs one probe and applies its result; returns when the check is due next (nil when cancelled).
+    private func probe(_ index: Int) async -> Date? {
+        let slot = slots[index]
+        guard let result = try? await runner.run(slot.check) else { return nil }
         await writer.append(result)
         var detector = slot.detector.withLock { $0 }
         let verdict = detector.observe(result)
@@ -129,11 +139,7 @@ public final class ProbeScheduler: Service {
         }
         slot.detector.withLock { $0 = detector }
         completed.add(1, ordering: .relaxed)
-        let now = clock.now
-        let next = nextDue(slot, now: now, recheck: verdict.recheckSoon)
-        if state.withLock({ $0.finish(index, host: slot.check.host, nextDue: next, now: now) }) {
-            wake.signal()
-        }
+        return nextDue(slot, now: clock.now, recheck: verdict.recheckSoon)
     }
 
     /// The next instant on the check's grid after `now`, or sooner for a confirming re-probe.

@@ -47,7 +47,9 @@ actor ResultWriter {
             let batch = buffer
             buffer.removeAll(keepingCapacity: true)
             do {
-                try await store.record(batch)
+                // Written from its own task: a shutdown (cancellation) must not abort a batch half way.
+                let store = self.store
+                try await Task { try await store.record(batch) }.value
                 written += batch.count
             } catch {
                 buffer.insert(contentsOf: batch, at: 0)

@@ -32,9 +32,36 @@ struct ScheduleState {
         heap.insert(Due(at: date, index: index))
     }
 
-    /// Takes every due check that may start now, and says when to look again.
+    /// Takes every due check that may start now, and says when to look again (nil: only when woken).
     mutating func takeDue(now: Date, host: (Int) -> String) -> (start: [Int], wakeAt: Date?) {
         var start: [Int] = []
+        while let index = takeOne(now: now, host: host) {
+            start.append(index)
+        }
+        plannedWake = inFlight < concurrency ? heap.min?.at : nil
+        return (start, plannedWake)
+    }
+
+    /// Records that the probe of `index` on `host` ended and when it is due next, then hands the
+    /// same worker the next check due now, if any: under load, finished probes chain into the
+    /// next ones without waking the dispatcher. Says whether the dispatcher must re-plan (an
+    /// earlier due time than it sleeps until, or room it does not know of).
+    mutating func finish(_ index: Int, host: String, nextDue: Date, now: Date, hostOf: (Int) -> String) -> (next: Int?, wake: Bool) {
+        inFlight -= 1
+        inFlightByHost[host, default: 1] -= 1
+        if inFlightByHost[host] == 0 { inFlightByHost[host] = nil }
+        heap.insert(Due(at: nextDue, index: index))
+        if var parked = parkedByHost[host], !parked.isEmpty {
+            heap.insert(Due(at: now, index: parked.removeFirst()))
+            parkedByHost[host] = parked.isEmpty ? nil : parked
+        }
+        let next = takeOne(now: now, host: hostOf)
+        guard inFlight < concurrency, let earliest = heap.min?.at else { return (next, false) }
+        return (next, plannedWake.map { earliest < $0 } ?? true)
+    }
+
+    /// Pops the earliest due check that may start now, parking those whose host is at its limit.
+    private mutating func takeOne(now: Date, host: (Int) -> String) -> Int? {
         while inFlight < concurrency, let next = heap.min, next.at <= now {
             heap.removeMin()
             let name = host(next.index)
@@ -44,26 +71,8 @@ struct ScheduleState {
             }
             inFlightByHost[name, default: 0] += 1
             inFlight += 1
-            start.append(next.index)
+            return next.index
         }
-        plannedWake = inFlight < concurrency ? heap.min?.at : nil
-        return (start, plannedWake)
-    }
-
-    /// Records that the probe of `index` on `host` ended and when it is due next.
-    /// Returns whether the dispatcher must be woken (room freed, or a sooner due time).
-    mutating func finish(_ index: Int, host: String, nextDue: Date, now: Date) -> Bool {
-        let wasFull = inFlight >= concurrency
-        inFlight -= 1
-        inFlightByHost[host, default: 1] -= 1
-        if inFlightByHost[host] == 0 { inFlightByHost[host] = nil }
-        heap.insert(Due(at: nextDue, index: index))
-        var wake = wasFull || plannedWake.map { nextDue < $0 } ?? true
-        if var parked = parkedByHost[host], !parked.isEmpty {
-            heap.insert(Due(at: now, index: parked.removeFirst()))
-            parkedByHost[host] = parked.isEmpty ? nil : parked
-            wake = true
-        }
-        return wake
+        return nil
     }
 }
