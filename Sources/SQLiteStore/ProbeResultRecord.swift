@@ -4,9 +4,11 @@ import TriageCore
 
 /// One row of `probe_results`: a probe's outcome with its phase timings flattened into columns,
 /// so reports can aggregate them in SQL.
-struct ProbeResultRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "probe_results"
-
+///
+/// Rows are read with `FetchableRecord` but written through one cached statement and
+/// ``insertArguments``: results are the hot path, and GRDB's per-record encoding measured three
+/// to four times slower than binding the twelve values directly.
+struct ProbeResultRecord: Decodable, FetchableRecord {
     var checkID: String
     var startedAt: Int64
     var outcome: ProbeOutcome
@@ -30,6 +32,7 @@ struct ProbeResultRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 extension ProbeResultRecord {
+    /// The row that stores `result`.
     init(_ result: ProbeResult) {
         self.init(
             checkID: result.checkID, startedAt: result.startedAt.millisecondsSince1970, outcome: result.outcome,
@@ -51,13 +54,18 @@ extension ProbeResultRecord {
 }
 
 extension ProbeResultRecord {
+    /// The insert `record` prepares once per transaction and runs for every result.
     static let insertSQL = """
         INSERT INTO probe_results
             (check_id, started_at, outcome, failure, reason, status_code, dns, connect, tls, first_byte, total, bytes)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
+    /// This row's values in the column order of ``insertSQL``.
     var insertArguments: StatementArguments {
-        [checkID, startedAt, outcome.rawValue, failure?.rawValue, reason, statusCode, dns, connect, tls, firstByte, total, bytes]
+        [
+            checkID, startedAt, outcome.rawValue, failure?.rawValue, reason, statusCode,
+            dns, connect, tls, firstByte, total, bytes,
+        ]
     }
 }

@@ -8,6 +8,8 @@ extension SQLiteTicketStore {
     /// waits milliseconds, not the whole retention sweep.
     static let pruneChunk = 5_000
 
+    /// Inserts the batch in one transaction through one prepared statement, which the connection
+    /// caches, so every later batch reuses it too.
     public func record(_ results: [ProbeResult]) async throws {
         guard !results.isEmpty else { return }
         try await write("record \(results.count) probe results") { db in
@@ -33,6 +35,10 @@ extension SQLiteTicketStore {
         }
     }
 
+    /// Deletes chunk by chunk, each in its own transaction, so the daemon's writes slip in between.
+    /// Each chunk scans the table in rowid order (`NOT INDEXED`), which is arrival order: the old
+    /// rows come first, so a chunk finds its rows at once. Through the check index instead, every
+    /// chunk would walk again past the newer rows of each check already pruned.
     public func pruneResults(before cutoff: Date) async throws -> Int {
         let cutoff = cutoff.millisecondsSince1970
         var deleted = 0
@@ -41,7 +47,7 @@ extension SQLiteTicketStore {
                 try db.execute(
                     sql: """
                         DELETE FROM probe_results WHERE rowid IN (
-                            SELECT rowid FROM probe_results WHERE started_at < ? LIMIT ?
+                            SELECT rowid FROM probe_results NOT INDEXED WHERE started_at < ? LIMIT ?
                         )
                         """,
                     arguments: [cutoff, Self.pruneChunk]

@@ -42,17 +42,22 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     /// Applies the migrations this file does not have yet; harmless when it has them all.
+    ///
+    /// Two processes opening a new file together (the daemon and a CLI command) may race on a
+    /// migration: the loser fails on a table the winner just created, and tries again from what is
+    /// now applied. Each lost race means the winner applied one more migration, so one attempt per
+    /// migration plus one always ends with every migration applied, or with an error that is no race.
     public func migrate() async throws {
-        do {
-            try await runMigrations()
-        } catch {
-            // Two processes opening a new file together (the daemon and a CLI command) may both try
-            // the same migration; the loser fails on a table the winner just created. Running again
-            // sees the winner's work and applies only what is left, or fails for a real reason.
+        let migrator = Migrations.migrator
+        var attemptsLeft = migrator.migrations.count + 1
+        while true {
             do {
-                try await runMigrations()
+                return try await run(migrator)
             } catch {
-                throw StoreFailure.wrap(error, operation: "migrate", path: path)
+                attemptsLeft -= 1
+                if attemptsLeft == 0 || error is CancellationError {
+                    throw StoreFailure.wrap(error, operation: "migrate", path: path)
+                }
             }
         }
     }
@@ -82,8 +87,7 @@ public final class SQLiteTicketStore: TicketStore {
         }
     }
 
-    private func runMigrations() async throws {
-        let migrator = Migrations.migrator
+    private func run(_ migrator: DatabaseMigrator) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             migrator.asyncMigrate(pool) { result in
                 continuation.resume(with: result.map { _ in })
@@ -93,12 +97,18 @@ public final class SQLiteTicketStore: TicketStore {
 
     /// WAL comes with `DatabasePool`; the busy timeout makes a CLI write wait for the daemon's
     /// transaction (and the other way round) instead of failing at once.
+    ///
+    /// The writer connection also checkpoints less often and caches more pages. Each probe result
+    /// lands on its own check's page of the `(check_id, started_at)` index, so a batch dirties about
+    /// one page per result: checkpointing every 10,000 pages (about 40 MB of WAL) instead of 1,000
+    /// merges the repeated writes of those pages, and a 16 MB cache keeps them in memory. Measured
+    /// on two cores, the pair doubles the results recorded per second.
     private static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(StoreFailure.busyTimeoutSeconds)
         configuration.prepareDatabase { db in
-            if let v = ProcessInfo.processInfo.environment["XCKPT"] { try db.execute(sql: "PRAGMA wal_autocheckpoint = \(v)") }
-            if let v = ProcessInfo.processInfo.environment["XCACHE"] { try db.execute(sql: "PRAGMA cache_size = -\(v)") }
+            guard !db.configuration.readonly else { return }
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_size = -16384")
         }
         return configuration
     }

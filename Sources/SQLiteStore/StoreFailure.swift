@@ -7,9 +7,10 @@ enum StoreFailure {
     /// How long a write waits for another process's transaction before giving up.
     static let busyTimeoutSeconds = 5.0
 
-    /// `error` as a `TicketStoreError` for `operation` on the database at `path`.
-    static func wrap(_ error: any Error, operation: String, path: String) -> TicketStoreError {
-        if let error = error as? TicketStoreError { return error }
+    /// `error` as a `TicketStoreError` for `operation` on the database at `path`. Cancellation
+    /// passes through unchanged, so services that stop on `CancellationError` still see it.
+    static func wrap(_ error: any Error, operation: String, path: String) -> any Error {
+        if error is TicketStoreError || error is CancellationError { return error }
         return TicketStoreError(operation: operation, location: path, message: advice(for: error))
     }
 
@@ -17,8 +18,6 @@ enum StoreFailure {
         switch error {
         case let error as DatabaseError:
             return databaseAdvice(for: error)
-        case is CancellationError:
-            return "cancelled before it finished; nothing was changed by the unfinished transaction"
         case is RowDecodingError, is DecodingError:
             return "\(error): a row holds a value this release does not know; "
                 + "a newer release of triage may have written it, so upgrade this one"

@@ -73,7 +73,8 @@ extension TicketRecord {
         return Ticket(
             id: id, code: code, status: status, source: source, customer: customer,
             targetID: targetID, checkID: checkID, caseID: caseID, summary: summary,
-            openedAt: Date(millisecondsSince1970: openedAt), notBefore: notBefore.map(Date.init(millisecondsSince1970:)),
+            openedAt: Date(millisecondsSince1970: openedAt),
+            notBefore: notBefore.map(Date.init(millisecondsSince1970:)),
             deadline: Date(millisecondsSince1970: deadline), takenAt: takenAt.map(Date.init(millisecondsSince1970:)),
             takenBy: takenBy, resolvedAt: resolvedAt.map(Date.init(millisecondsSince1970:)), resolution: resolution,
             cause: cause, fee: fee, dedupKey: dedupKey

@@ -61,6 +61,14 @@ public struct Ticket: Sendable, Hashable {
     public var resolution: String?
     public var cause: Cause?
     public var fee: Money?
+    /// The customer-fault surcharge chosen at resolution (cases marked ✱ in the policy).
+    public var surcharge: Money?
+    /// Taken in charge before its not-before time, with an override.
+    public var takenEarly: Bool
+    /// The partner a WHITE ticket was referred to.
+    public var referredTo: String?
+    /// When the daemon recorded that the take-in-charge deadline passed untaken.
+    public var breachRecordedAt: Date?
     /// For automatic incidents: `checkID#kind`, unique among active tickets.
     public var dedupKey: String?
 
@@ -68,7 +76,9 @@ public struct Ticket: Sendable, Hashable {
         id: Int64, code: TriageCode, status: TicketStatus, source: TicketSource, customer: String,
         targetID: String? = nil, checkID: String? = nil, caseID: CaseID? = nil, summary: String,
         openedAt: Date, notBefore: Date? = nil, deadline: Date, takenAt: Date? = nil, takenBy: String? = nil,
-        resolvedAt: Date? = nil, resolution: String? = nil, cause: Cause? = nil, fee: Money? = nil, dedupKey: String? = nil
+        resolvedAt: Date? = nil, resolution: String? = nil, cause: Cause? = nil, fee: Money? = nil,
+        surcharge: Money? = nil, takenEarly: Bool = false, referredTo: String? = nil, breachRecordedAt: Date? = nil,
+        dedupKey: String? = nil
     ) {
         self.id = id
         self.code = code
@@ -88,6 +98,10 @@ public struct Ticket: Sendable, Hashable {
         self.resolution = resolution
         self.cause = cause
         self.fee = fee
+        self.surcharge = surcharge
+        self.takenEarly = takenEarly
+        self.referredTo = referredTo
+        self.breachRecordedAt = breachRecordedAt
         self.dedupKey = dedupKey
     }
 

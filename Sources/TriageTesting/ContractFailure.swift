@@ -38,7 +38,9 @@ enum Expect {
     static func present<Value>(
         _ value: Value?, _ what: String, fileID: String = #fileID, line: Int = #line
     ) throws -> Value {
-        guard let value else { throw ContractFailure("\(what): expected a value, got nil", location: "\(fileID):\(line)") }
+        guard let value else {
+            throw ContractFailure("\(what): expected a value, got nil", location: "\(fileID):\(line)")
+        }
         return value
     }
 }

@@ -23,10 +23,13 @@ extension TicketStoreContract {
     public static func ticketFilters(_ makeStore: StoreFactory) async throws {
         let clock = TestClock()
         let store = try await migratedStore(makeStore, clock: clock)
-        let acmeDown = try await store.raise(finding("acme/www/http", at: clock.now), policy: .standard, reopenWithin: cooldown)
+        let acmeDown = try await store.raise(
+            finding("acme/www/http", at: clock.now), policy: .standard, reopenWithin: cooldown
+        )
         clock.advance(by: .seconds(60))
         let acmeSlow = try await store.raise(
-            finding("acme/www/http", kind: .slow, code: .yellow, at: clock.now), policy: .standard, reopenWithin: cooldown
+            finding("acme/www/http", kind: .slow, code: .yellow, at: clock.now),
+            policy: .standard, reopenWithin: cooldown
         )
         clock.advance(by: .seconds(60))
         let globex = finding("globex/shop/http", at: clock.now)
@@ -41,12 +44,16 @@ extension TicketStoreContract {
             (TicketFilter(codes: [.yellow]), [acmeSlow.ticket], "YELLOW"),
             (TicketFilter(customer: "acme"), [acmeSlow.ticket, acmeDown.ticket], "customer acme"),
             (TicketFilter(codes: [.red], customer: "acme"), [acmeDown.ticket], "customer acme, RED"),
-            (TicketFilter(statuses: [.open, .resolved], codes: [.red]), [newestFirst[0], acmeDown.ticket], "open or resolved, RED"),
+            (
+                TicketFilter(statuses: [.open, .resolved], codes: [.red]), [newestFirst[0], acmeDown.ticket],
+                "open or resolved, RED"
+            ),
             (TicketFilter(customer: "initech"), [], "unknown customer"),
             (TicketFilter(limit: 1), [newestFirst[0]], "limit 1"),
         ]
         for (filter, expected, what) in cases {
-            try Expect.equal(try await store.tickets(filter).map(\.id), expected.map(\.id), "ticket ids, filter \(what)")
+            let ids = try await store.tickets(filter).map(\.id)
+            try Expect.equal(ids, expected.map(\.id), "ticket ids, filter \(what)")
         }
         try Expect.equal(try await store.tickets(TicketFilter()), newestFirst, "tickets listed in full")
     }

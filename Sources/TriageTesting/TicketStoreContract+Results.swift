@@ -16,8 +16,9 @@ extension TicketStoreContract {
             bytesRead: 512
         )
         let up = ProbeResult(
-            checkID: "acme/www/http", startedAt: start.addingTimeInterval(60.5), outcome: .up, reason: "HTTP 200 OK",
-            statusCode: 200, timings: PhaseTimings(dns: 0.001, connect: 0.002, tls: 0.003, firstByte: 0.004, total: 0.005),
+            checkID: "acme/www/http", startedAt: start.addingTimeInterval(60.5), outcome: .up,
+            reason: "HTTP 200 OK", statusCode: 200,
+            timings: PhaseTimings(dns: 0.001, connect: 0.002, tls: 0.003, firstByte: 0.004, total: 0.005),
             bytesRead: 1 << 20
         )
         let refused = ProbeResult(
@@ -33,7 +34,9 @@ extension TicketStoreContract {
         try await store.record([])
         let read = try await store.results(checkID: "acme/www/http", from: start, to: start.addingTimeInterval(3600))
         try Expect.equal(read, [down, refused, up], "results of acme/www/http")
-        let other = try await store.results(checkID: "globex/shop/http", from: start, to: start.addingTimeInterval(3600))
+        let other = try await store.results(
+            checkID: "globex/shop/http", from: start, to: start.addingTimeInterval(3600)
+        )
         try Expect.equal(other, [slow], "results of globex/shop/http")
     }
 
@@ -45,7 +48,10 @@ extension TicketStoreContract {
         let to = from.addingTimeInterval(60)
         let offsets: [TimeInterval] = [-0.001, 0, 30, 59.999, 60]
         let results = offsets.map { offset in
-            ProbeResult(checkID: "acme/www/http", startedAt: from.addingTimeInterval(offset), outcome: .up, reason: "HTTP 200 OK")
+            ProbeResult(
+                checkID: "acme/www/http", startedAt: from.addingTimeInterval(offset), outcome: .up,
+                reason: "HTTP 200 OK"
+            )
         }
         try await store.record(results)
         let read = try await store.results(checkID: "acme/www/http", from: from, to: to)
@@ -78,7 +84,8 @@ extension TicketStoreContract {
         let end = start.addingTimeInterval(3600)
         for checkID in ["acme/www/http", "globex/shop/http"] {
             let left = try await store.results(checkID: checkID, from: start, to: end)
-            try Expect.equal(left.map(\.startedAt), (4..<10).map { start.addingTimeInterval(Double($0) * 60) }, "\(checkID) kept")
+            let expected = (4..<10).map { start.addingTimeInterval(Double($0) * 60) }
+            try Expect.equal(left.map(\.startedAt), expected, "start times of the results of \(checkID) kept")
         }
     }
 }

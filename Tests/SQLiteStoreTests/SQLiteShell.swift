@@ -30,7 +30,7 @@ enum SQLiteShell {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = error
-        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, _>) in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do {
                 try process.run()

@@ -72,10 +72,12 @@ struct SchedulerHarness {
         script: @escaping @Sendable (Check, Date) -> ScriptedRunner.Behaviour
     ) async throws -> SchedulerHarness {
         let runner = ScriptedRunner(clock: clock, script: script)
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
         let scheduler = ProbeScheduler(
             checks: checks, activeFindings: try await store.activeDedupKeys(), runner: runner, store: store, clock: clock,
             concurrency: concurrency, perHostConcurrency: perHost, policy: { _ in .standard }, reopenWithin: .seconds(1800),
-            logger: Logger(label: "test")
+            logger: logger
         )
         let task = Task { try await scheduler.run() }
         let harness = SchedulerHarness(clock: clock, runner: runner, store: store, scheduler: scheduler, task: task)
