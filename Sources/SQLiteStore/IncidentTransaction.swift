@@ -55,12 +55,15 @@ struct IncidentTransaction {
 
     /// Sets a recovered incident back to open. Its deadlines restart from the fault's return: the
     /// old ones passed while nothing was wrong, and keeping them would count a breach nobody could avoid.
+    /// A breach recorded against the old deadline stays in the audit trail but no longer marks the
+    /// ticket, so a miss of the new deadline is recorded (and alerted) too.
     private func reopen(_ ticket: inout TicketRecord, at returnedAt: Date, policy: Policy) throws {
         ticket.status = .open
         ticket.resolvedAt = nil
         ticket.resolution = nil
         ticket.deadline = policy.deadline(for: ticket.code, openedAt: returnedAt).millisecondsSince1970
         ticket.notBefore = policy.notBefore(for: ticket.code, openedAt: returnedAt)?.millisecondsSince1970
+        ticket.breachRecordedAt = nil
         try ticket.update(db)
     }
 

@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v1-tickets") { db in try db.execute(sql: tickets) }
         migrator.registerMigration("v2-ticket-events") { db in try db.execute(sql: ticketEvents) }
         migrator.registerMigration("v3-probe-results") { db in try db.execute(sql: probeResults) }
+        migrator.registerMigration("v4-ticket-desk") { db in try db.execute(sql: ticketDesk) }
         return migrator
     }
 
@@ -86,5 +87,22 @@ enum Migrations {
             bytes INTEGER NOT NULL
         );
         CREATE INDEX probe_results_by_check_time ON probe_results(check_id, started_at);
+        """
+
+    /// What the ticket desk records beyond v1: the customer-fault surcharge (split like the fee, so
+    /// its currency survives), the early-take flag, the partner of a referral, and when a breach
+    /// was recorded. Rows written before this migration, or by a release that predates it, read
+    /// as "no surcharge, not early, not referred, no breach recorded".
+    ///
+    /// The partial index holds only untaken tickets whose breach is still unrecorded, so the
+    /// daemon's periodic breach scan reads a handful of rows however many tickets have ended.
+    private static let ticketDesk = """
+        ALTER TABLE tickets ADD COLUMN surcharge_minor INTEGER;
+        ALTER TABLE tickets ADD COLUMN surcharge_currency TEXT;
+        ALTER TABLE tickets ADD COLUMN taken_early INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE tickets ADD COLUMN referred_to TEXT;
+        ALTER TABLE tickets ADD COLUMN breach_recorded_at INTEGER;
+        CREATE INDEX tickets_unrecorded_breaches ON tickets(deadline)
+            WHERE status = 'open' AND breach_recorded_at IS NULL;
         """
 }

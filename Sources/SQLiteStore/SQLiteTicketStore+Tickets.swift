@@ -36,7 +36,7 @@ extension SQLiteTicketStore {
         }
     }
 
-    /// The query of `filter`: empty sets constrain nothing; newest first, the id breaking ties
+    /// The query of `filter`: empty sets and nil constrain nothing; newest first, the id breaking ties
     /// between tickets opened in the same millisecond.
     private static func request(for filter: TicketFilter) -> QueryInterfaceRequest<TicketRecord> {
         var request = TicketRecord.all()
@@ -48,6 +48,9 @@ extension SQLiteTicketStore {
         }
         if let customer = filter.customer {
             request = request.filter(Column("customer") == customer)
+        }
+        if let caseID = filter.caseID {
+            request = request.filter(Column("case_id") == caseID.rawValue)
         }
         return request
             .order(Column("opened_at").desc, Column("id").desc)

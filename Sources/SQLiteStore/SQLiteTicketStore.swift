@@ -14,14 +14,15 @@ import TriageCore
 /// ```swift
 /// let store = try SQLiteTicketStore(path: "var/triage.sqlite")
 /// try await store.migrate()
-/// let change = try await store.raise(finding, policy: .standard, reopenWithin: .seconds(1800))
+/// let change = try await store.raise(finding, plans: plans, reopenWithin: .seconds(1800))
 /// ```
 public final class SQLiteTicketStore: TicketStore {
     /// The database file as given; every error names it.
     public let path: String
     let pool: DatabasePool
-    /// Timestamps the audit trail: when this store recorded each change. The instants of the
-    /// incident itself (opened, resolved) come from the caller, who knows when the fault happened.
+    /// Timestamps the audit trail of incidents: when this store recorded each change. The instants
+    /// of the incident itself (opened, resolved) come from the caller, who knows when the fault
+    /// happened; desk actions, filings and breaches carry the caller's instant on their events too.
     let clock: any TriageClock
 
     /// Opens (creating it and its folder if needed) the database at `path`.

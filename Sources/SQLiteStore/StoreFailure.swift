@@ -1,5 +1,6 @@
 import GRDB
 import TicketStore
+import TriageCore
 
 /// Turns whatever SQLite or GRDB threw into a `TicketStoreError` that names the file and says what
 /// to do, so the daemon's log and the CLI's message are actionable without reading SQLite codes.
@@ -8,9 +9,10 @@ enum StoreFailure {
     static let busyTimeoutSeconds = 5.0
 
     /// `error` as a `TicketStoreError` for `operation` on the database at `path`. Cancellation
-    /// passes through unchanged, so services that stop on `CancellationError` still see it.
+    /// passes through unchanged, so services that stop on `CancellationError` still see it, and so
+    /// does a desk refusal (`TicketActionError`): it already says what to do, and the CLI prints it.
     static func wrap(_ error: any Error, operation: String, path: String) -> any Error {
-        if error is TicketStoreError || error is CancellationError { return error }
+        if error is TicketStoreError || error is CancellationError || error is TicketActionError { return error }
         return TicketStoreError(operation: operation, location: path, message: advice(for: error))
     }
 

@@ -36,6 +36,14 @@ extension TicketEventRecord {
         )
     }
 
+    /// The row that stores `event`, a desk action's record with its own actor and instant.
+    init(_ event: TicketEvent) {
+        self.init(
+            id: nil, ticketID: event.ticketID, at: event.at.millisecondsSince1970, kind: event.kind,
+            actor: event.actor, detail: event.detail
+        )
+    }
+
     /// The domain event this row stores.
     var event: TicketEvent {
         TicketEvent(ticketID: ticketID, at: Date(millisecondsSince1970: at), kind: kind, actor: actor, detail: detail)

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import TicketStore
 import TriageCore
 
-/// One row of `tickets`: the table's columns as they are stored (instants in milliseconds, the
-/// fee split in two columns), converted to and from `Ticket` at the edge of the module.
+/// One row of `tickets`: the table's columns as they are stored (instants in milliseconds, each
+/// amount split into minor units and currency), converted to and from `Ticket` at the edge of the module.
 struct TicketRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "tickets"
 
@@ -27,6 +28,11 @@ struct TicketRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var cause: Cause?
     var feeMinor: Int64?
     var feeCurrency: String?
+    var surchargeMinor: Int64?
+    var surchargeCurrency: String?
+    var takenEarly: Bool
+    var referredTo: String?
+    var breachRecordedAt: Int64?
     var dedupKey: String?
 
     enum CodingKeys: String, CodingKey {
@@ -41,6 +47,11 @@ struct TicketRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case resolvedAt = "resolved_at"
         case feeMinor = "fee_minor"
         case feeCurrency = "fee_currency"
+        case surchargeMinor = "surcharge_minor"
+        case surchargeCurrency = "surcharge_currency"
+        case takenEarly = "taken_early"
+        case referredTo = "referred_to"
+        case breachRecordedAt = "breach_recorded_at"
         case dedupKey = "dedup_key"
     }
 
@@ -55,15 +66,48 @@ extension TicketRecord {
 
     /// A new automatic incident for `finding`, open from the moment the fault was confirmed.
     init(opening finding: Finding, policy: Policy) {
-        let openedAt = finding.detectedAt
         self.init(
-            id: nil, code: finding.code, status: .open, source: .probe, customer: finding.customer,
-            targetID: finding.targetID, checkID: finding.checkID, caseID: finding.kind.caseID,
-            summary: finding.summary, openedAt: openedAt.millisecondsSince1970,
-            notBefore: policy.notBefore(for: finding.code, openedAt: openedAt)?.millisecondsSince1970,
-            deadline: policy.deadline(for: finding.code, openedAt: openedAt).millisecondsSince1970,
-            takenAt: nil, takenBy: nil, resolvedAt: nil, resolution: nil, cause: nil,
-            feeMinor: nil, feeCurrency: nil, dedupKey: finding.dedupKey
+            unsaved: Ticket(
+                id: 0, code: finding.code, status: .open, source: .probe, customer: finding.customer,
+                targetID: finding.targetID, checkID: finding.checkID, caseID: finding.kind.caseID,
+                summary: finding.summary, openedAt: finding.detectedAt,
+                notBefore: policy.notBefore(for: finding.code, openedAt: finding.detectedAt),
+                deadline: policy.deadline(for: finding.code, openedAt: finding.detectedAt), dedupKey: finding.dedupKey
+            )
+        )
+    }
+
+    /// A new ticket filed at `openedAt`, with the deadlines of its customer's plan.
+    init(filing ticket: NewTicket, policy: Policy, at openedAt: Date) {
+        self.init(
+            unsaved: Ticket(
+                id: 0, code: ticket.code, status: .open, source: ticket.source, customer: ticket.customer,
+                targetID: ticket.targetID, caseID: ticket.caseID, summary: ticket.summary, openedAt: openedAt,
+                notBefore: policy.notBefore(for: ticket.code, openedAt: openedAt),
+                deadline: policy.deadline(for: ticket.code, openedAt: openedAt)
+            )
+        )
+    }
+
+    /// A row to insert: `ticket`'s id is a placeholder, and SQLite assigns the real one on insert.
+    private init(unsaved ticket: Ticket) {
+        self.init(ticket)
+        id = nil
+    }
+
+    /// The row that stores `ticket`, under the ticket's id.
+    init(_ ticket: Ticket) {
+        self.init(
+            id: ticket.id, code: ticket.code, status: ticket.status, source: ticket.source, customer: ticket.customer,
+            targetID: ticket.targetID, checkID: ticket.checkID, caseID: ticket.caseID, summary: ticket.summary,
+            openedAt: ticket.openedAt.millisecondsSince1970, notBefore: ticket.notBefore?.millisecondsSince1970,
+            deadline: ticket.deadline.millisecondsSince1970, takenAt: ticket.takenAt?.millisecondsSince1970,
+            takenBy: ticket.takenBy, resolvedAt: ticket.resolvedAt?.millisecondsSince1970,
+            resolution: ticket.resolution, cause: ticket.cause,
+            feeMinor: ticket.fee?.minorUnits, feeCurrency: ticket.fee?.currency,
+            surchargeMinor: ticket.surcharge?.minorUnits, surchargeCurrency: ticket.surcharge?.currency,
+            takenEarly: ticket.takenEarly, referredTo: ticket.referredTo,
+            breachRecordedAt: ticket.breachRecordedAt?.millisecondsSince1970, dedupKey: ticket.dedupKey
         )
     }
 
@@ -77,40 +121,15 @@ extension TicketRecord {
             notBefore: notBefore.map(Date.init(millisecondsSince1970:)),
             deadline: Date(millisecondsSince1970: deadline), takenAt: takenAt.map(Date.init(millisecondsSince1970:)),
             takenBy: takenBy, resolvedAt: resolvedAt.map(Date.init(millisecondsSince1970:)), resolution: resolution,
-            cause: cause, fee: fee, dedupKey: dedupKey
+            cause: cause, fee: Self.money(feeMinor, feeCurrency),
+            surcharge: Self.money(surchargeMinor, surchargeCurrency), takenEarly: takenEarly, referredTo: referredTo,
+            breachRecordedAt: breachRecordedAt.map(Date.init(millisecondsSince1970:)), dedupKey: dedupKey
         )
     }
 
-    /// The fee, present only when both of its columns are.
-    private var fee: Money? {
-        guard let feeMinor, let feeCurrency else { return nil }
-        return Money(minorUnits: feeMinor, currency: feeCurrency)
-    }
-}
-
-extension TicketRecord {
-    /// The active (open or taken) incident with `dedupKey`; the partial unique index allows at most one.
-    static func active(dedupKey: String, in db: Database) throws -> TicketRecord? {
-        try fetchOne(
-            db,
-            sql: "SELECT * FROM tickets WHERE dedup_key = ? AND status IN ('open', 'taken')",
-            arguments: [dedupKey]
-        )
-    }
-
-    /// The latest incident with `dedupKey` that recovered by itself (resolved, from a probe, never
-    /// taken by a person) after `after`: the one a returning fault reopens.
-    static func recovered(dedupKey: String, after: Int64, in db: Database) throws -> TicketRecord? {
-        try fetchOne(
-            db,
-            sql: """
-                SELECT * FROM tickets
-                WHERE dedup_key = ? AND status = 'resolved' AND source = 'probe' AND taken_at IS NULL
-                    AND resolved_at > ?
-                ORDER BY resolved_at DESC, id DESC
-                LIMIT 1
-                """,
-            arguments: [dedupKey, after]
-        )
+    /// An amount, present only when both of its columns are.
+    private static func money(_ minorUnits: Int64?, _ currency: String?) -> Money? {
+        guard let minorUnits, let currency else { return nil }
+        return Money(minorUnits: minorUnits, currency: currency)
     }
 }

@@ -8,7 +8,7 @@ import TriageCore
 /// resolves recovered ones, with the customer's own deadlines when it has a support plan.
 struct IncidentRecorder: Sendable {
     let store: any TicketStore
-    let policy: @Sendable (String) -> Policy
+    let plans: SupportPlans
     let reopenWithin: Duration
     let logger: Logger
 
@@ -17,7 +17,7 @@ struct IncidentRecorder: Sendable {
     func apply(_ verdict: Verdict, at now: Date, to detector: inout CheckDetector) async {
         for finding in verdict.raised {
             do {
-                let change = try await store.raise(finding, policy: policy(finding.customer), reopenWithin: reopenWithin)
+                let change = try await store.raise(finding, plans: plans, reopenWithin: reopenWithin)
                 log(change, finding)
             } catch {
                 detector.retract(finding.kind)

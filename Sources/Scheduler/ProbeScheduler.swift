@@ -46,12 +46,12 @@ public final class ProbeScheduler: Service {
     /// - Parameters:
     ///   - checks: every configured check.
     ///   - activeFindings: dedup keys of incidents already open in the store (after a restart).
-    ///   - policy: the deadlines of a customer (its support plan, or the standard policy).
+    ///   - plans: the deadlines of each customer (its support plan, or the standard policy).
     ///   - reopenWithin: a fault that returns this soon after recovering reopens its incident.
     public init(
         checks: [Check], activeFindings: Set<String>, runner: any CheckRunner, store: any TicketStore,
         clock: any TriageClock, concurrency: Int, perHostConcurrency: Int,
-        policy: @escaping @Sendable (String) -> Policy, reopenWithin: Duration,
+        plans: SupportPlans, reopenWithin: Duration,
         flushInterval: Duration = .milliseconds(250), logger: Logger
     ) {
         let start = clock.now
@@ -66,7 +66,7 @@ public final class ProbeScheduler: Service {
         self.flushInterval = flushInterval
         state = Mutex(ScheduleState(concurrency: concurrency, perHostConcurrency: perHostConcurrency))
         writer = ResultWriter(store: store, logger: logger)
-        incidents = IncidentRecorder(store: store, policy: policy, reopenWithin: reopenWithin, logger: logger)
+        incidents = IncidentRecorder(store: store, plans: plans, reopenWithin: reopenWithin, logger: logger)
         state.withLock { state in
             for (index, slot) in slots.enumerated() { state.schedule(index, at: slot.anchor) }
         }

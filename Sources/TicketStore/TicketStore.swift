@@ -5,13 +5,16 @@ import TriageCore
 ///
 /// One protocol, several backends (`SQLiteStore` embedded, PostgreSQL shared); every backend passes
 /// the same contract suite (`TriageTesting.TicketStoreContract`). The store, not its callers,
-/// guarantees "one active incident per dedup key", so two writers (two processes, two nodes)
-/// racing on the same outage still produce one incident.
+/// guarantees "one active incident per dedup key" and "one winner per desk action", so two writers
+/// (two processes, two nodes) racing on the same outage or the same ticket never both succeed.
 ///
 /// ```swift
 /// let store: any TicketStore = try SQLiteTicketStore(path: "var/triage.sqlite")
 /// try await store.migrate()
-/// let change = try await store.raise(finding, policy: .standard, caseCode: .red)
+/// let change = try await store.raise(finding, plans: plans, reopenWithin: .seconds(1800))
+/// let taken = try await store.apply(
+///     .take(overrideReason: nil), to: change.ticket.id, by: "ana", at: clock.now, plans: plans, catalogue: catalogue
+/// )
 /// ```
 public protocol TicketStore: Sendable {
     /// Applies the named migrations this store does not have yet.
@@ -22,12 +25,37 @@ public protocol TicketStore: Sendable {
 
     /// Opens an incident for `finding`, or, when an active one has its dedup key, appends the
     /// finding as evidence to it. A resolved incident of the same key resolved less than
-    /// `reopenWithin` ago is reopened instead of duplicated.
-    func raise(_ finding: Finding, policy: Policy, reopenWithin: Duration) async throws -> IncidentChange
+    /// `reopenWithin` ago is reopened instead of duplicated. Deadlines follow the finding's
+    /// customer's plan, so automatic incidents honour custom support plans like filed tickets.
+    func raise(_ finding: Finding, plans: SupportPlans, reopenWithin: Duration) async throws -> IncidentChange
 
     /// Marks the active incident with `dedupKey` as recovered: an untaken one is resolved
     /// automatically; a taken one keeps its owner and gets a `recovered` event. Nil when none is active.
     func recover(dedupKey: String, at: Date, detail: String) async throws -> Ticket?
+
+    /// Files a ticket a person wrote or another tool sent. Its deadline and not-before time come
+    /// from `plans.policy(for: ticket.customer)` counted from `at`; its audit trail starts with an
+    /// `opened` event by `ticket.openedBy` at `at`.
+    func file(_ ticket: NewTicket, plans: SupportPlans, at: Date) async throws -> Ticket
+
+    /// Applies a desk action as one atomic step: reads the ticket, runs `TicketDesk` with the
+    /// customer's plan and `catalogue`, writes the changed ticket and appends its events.
+    ///
+    /// Two writers acting on one ticket at once (two people taking it from two processes) are
+    /// serialized: the second sees the first one's change, so exactly one take wins and the other
+    /// gets `.notAllowed(..., status: .taken)`.
+    ///
+    /// - Throws: `TicketActionError` exactly as the desk (or `.unknownTicket(id)`) raised it, so the
+    ///   CLI can print it; nothing is written then. `TicketStoreError` when the store itself fails.
+    func apply(
+        _ action: TicketAction, to id: Int64, by actor: String, at: Date, plans: SupportPlans, catalogue: Catalogue
+    ) async throws -> Ticket
+
+    /// Records take-in-charge breaches as they happen: every ticket still `open` (untaken) whose
+    /// deadline is before `now` and whose breach is not recorded yet gets `breachRecordedAt = now`
+    /// and a `breached` event by `triage`. Returns those tickets, by deadline; calling it again
+    /// returns only breaches that happened since, so the daemon can alert on each one once.
+    func recordBreaches(at now: Date) async throws -> [Ticket]
 
     /// Dedup keys of the active automatic incidents, so detection resumes after a restart.
     func activeDedupKeys() async throws -> Set<String>
@@ -64,18 +92,52 @@ public enum IncidentChange: Sendable, Hashable {
     }
 }
 
+/// A ticket filed by a person or received from another tool: what they say, before the store
+/// gives it an id, a status and the deadlines of the customer's plan.
+public struct NewTicket: Sendable, Hashable {
+    public var code: TriageCode
+    /// `.manual` or `.inbound`; tickets from Triage's own probes are raised, not filed.
+    public var source: TicketSource
+    public var customer: String
+    public var targetID: String?
+    /// The catalogue case, which decides the fee when the ticket is resolved.
+    public var caseID: CaseID?
+    public var summary: String
+    /// Who filed it (a person, or the sending tool): the actor of the `opened` event.
+    public var openedBy: String
+
+    public init(
+        code: TriageCode, source: TicketSource = .manual, customer: String, targetID: String? = nil,
+        caseID: CaseID? = nil, summary: String, openedBy: String
+    ) {
+        self.code = code
+        self.source = source
+        self.customer = customer
+        self.targetID = targetID
+        self.caseID = caseID
+        self.summary = summary
+        self.openedBy = openedBy
+    }
+}
+
 /// Which tickets to list.
 public struct TicketFilter: Sendable, Hashable {
     public var statuses: Set<TicketStatus>
     public var codes: Set<TriageCode>
     public var customer: String?
+    /// Only tickets filed under this catalogue case, such as every `restore-database-backup` to bill.
+    public var caseID: CaseID?
     public var limit: Int
 
-    /// No constraint: empty sets mean "any".
-    public init(statuses: Set<TicketStatus> = [], codes: Set<TriageCode> = [], customer: String? = nil, limit: Int = 1000) {
+    /// No constraint: empty sets and nil mean "any".
+    public init(
+        statuses: Set<TicketStatus> = [], codes: Set<TriageCode> = [], customer: String? = nil, caseID: CaseID? = nil,
+        limit: Int = 1000
+    ) {
         self.statuses = statuses
         self.codes = codes
         self.customer = customer
+        self.caseID = caseID
         self.limit = limit
     }
 }

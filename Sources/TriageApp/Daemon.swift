@@ -32,12 +32,13 @@ public struct Daemon {
         let retention = RetentionService(
             store: store, retention: configuration.settings.results.retention, clock: clock, logger: logger
         )
+        let watcher = DeadlineWatcher(store: store, clock: clock, logger: logger)
         logger.notice("triage.started", metadata: [
             "store": "\(storeLocation)", "checks": "\(configuration.probes.checks.count)",
             "targets": "\(configuration.probes.targets.count)",
         ])
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: scheduler), .init(service: retention)],
+            services: [.init(service: scheduler), .init(service: retention), .init(service: watcher)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))
@@ -47,7 +48,7 @@ public struct Daemon {
     /// The scheduler over every configured check, resuming the incidents already open in the store.
     public func makeScheduler(store: any TicketStore, engine: CurlEngine) async throws -> ProbeScheduler {
         let settings = configuration.settings
-        let policy = settings.policy
+        let plans = configuration.probes.plans
         return ProbeScheduler(
             checks: configuration.probes.checks,
             activeFindings: try await store.activeDedupKeys(),
@@ -55,7 +56,7 @@ public struct Daemon {
             store: store, clock: clock,
             concurrency: settings.scheduler.concurrency,
             perHostConcurrency: settings.scheduler.perHostConcurrency,
-            policy: { _ in policy },
+            plans: plans,
             reopenWithin: settings.incidents.reopenWithin,
             logger: logger
         )

@@ -29,7 +29,8 @@ public enum ConfigLoader {
     }
 
     /// Reads every `*.yml` and `*.yaml` file of `directory` (not its subfolders), sorted by name,
-    /// with `settings` giving each check its default interval, timeout and detection thresholds.
+    /// with `settings` giving each check its default interval, timeout and detection thresholds,
+    /// and each customer its deadlines unless its file has a `policy:` of its own.
     /// Other files (such as `acme.yml.example`) are left alone. Errors of every file are thrown together,
     /// with the customers defined by more than one file.
     public static func loadProbes(directory: String, settings: TriageSettings) throws(ConfigErrors) -> ProbeSet {
@@ -45,7 +46,12 @@ public enum ConfigLoader {
         }
         errors += duplicateCustomers(files)
         guard errors.isEmpty else { throw ConfigErrors(errors: errors) }
-        return ProbeSet(targets: files.flatMap(\.targets))
+        // Each customer has one file here: a second one is a duplicateCustomers error above.
+        let plans = files.compactMap { file in file.policy.map { (file.customer, $0) } }
+        return ProbeSet(
+            targets: files.flatMap(\.targets),
+            plans: SupportPlans(standard: settings.policy, byCustomer: Dictionary(uniqueKeysWithValues: plans))
+        )
     }
 
     /// Reads and validates one probe file's text; `file` is the name errors carry.

@@ -1,17 +1,21 @@
 import TriageCore
 
-/// `policy:` in `config/triage.yml`: one entry per code that differs from the published policy.
+/// `policy:` in `config/triage.yml` and in a customer's probe file (its custom support plan): one
+/// entry per code that differs from the policy below it.
 ///
 /// ```yaml
 /// policy:
 ///   GREEN: {deadline: 4d, notBefore: 48h}
 /// ```
-/// An entry replaces its code's rule whole (leaving `notBefore` out removes the window); codes
-/// left out keep ``Policy/standard``.
+/// Both places go through this one decoder, so a plan is written, validated and reported exactly
+/// like the settings' policy. An entry replaces its code's rule whole (leaving `notBefore` out
+/// removes the window); codes left out keep `base`'s rule: ``Policy/standard`` for the settings,
+/// the settings' policy for a customer's plan.
 extension Policy {
-    static func decode(_ cursor: NodeCursor) -> Policy {
-        var codes = Policy.standard.codes
-        guard let map = cursor.mapping(allowedKeys: TriageCode.allCases.map(\.rawValue)) else { return .standard }
+    /// `base` with the entries written at `cursor` applied; a wrong entry keeps `base`'s rule and is reported.
+    static func decode(_ cursor: NodeCursor, over base: Policy) -> Policy {
+        var codes = base.codes
+        guard let map = cursor.mapping(allowedKeys: TriageCode.allCases.map(\.rawValue)) else { return base }
         for code in TriageCode.allCases {
             if let entry = map[code.rawValue], let rule = CodePolicy.decode(entry) {
                 codes[code] = rule

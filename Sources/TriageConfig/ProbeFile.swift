@@ -1,9 +1,11 @@
 import TriageCore
 
-/// One `probes/*.yml` file: a customer, optional defaults for its checks, and its sites.
+/// One `probes/*.yml` file: a customer, its optional support plan, optional defaults for its
+/// checks, and its sites.
 ///
 /// ```yaml
 /// customer: acme
+/// policy: {RED: {deadline: 10m}}
 /// defaults: {interval: 30s}
 /// sites:
 ///   - name: www
@@ -13,12 +15,15 @@ import TriageCore
 /// ```
 /// A site without `checks:` gets one `http` check of its url.
 struct ProbeFile {
-    static let keys = ["customer", "defaults", "sites"]
+    static let keys = ["customer", "policy", "defaults", "sites"]
     static let siteKeys = ["name", "url", "checks"]
 
     var customer: String
     /// Where `customer:` is written, so a second file with the same customer can point at it.
     var customerAt: NodeCursor
+    /// The customer's custom support plan: the settings' policy with the file's `policy:` applied,
+    /// so a plan states only what the customer pays to change. Nil when the file has no `policy:`.
+    var policy: Policy?
     var targets: [Target]
 
     /// The file at `root` (nil for an empty file); nil when anything is wrong (each error is recorded).
@@ -31,6 +36,7 @@ struct ProbeFile {
         let mark = errors.count
         let customerAt = map.required("customer", example: "acme")
         let customer = customerAt?.identifier(example: "acme")
+        let policy = map["policy"].map { Policy.decode($0, over: settings.policy) }
         let base = CheckDefaults(settings: settings)
         let defaults = map["defaults"].map(base.overridden(by:)) ?? base
         let sites = map.required("sites", example: "[{name: www, url: https://www.example.com/}]")?.list() ?? []
@@ -49,7 +55,7 @@ struct ProbeFile {
             targets.append(target)
         }
         guard let customer, let customerAt, errors.noneSince(mark) else { return nil }
-        return ProbeFile(customer: customer, customerAt: customerAt, targets: targets)
+        return ProbeFile(customer: customer, customerAt: customerAt, policy: policy, targets: targets)
     }
 
     private static func decodeSite(_ cursor: NodeCursor, customer: String, defaults: CheckDefaults) -> Target? {

@@ -10,7 +10,7 @@ extension TriageSettings {
         var settings = TriageSettings()
         guard let root, let map = root.documentMapping(allowedKeys: keys, example: "policy:") else { return settings }
         let mark = root.errors.count
-        if let policy = map["policy"] { settings.policy = Policy.decode(policy) }
+        if let policy = map["policy"] { settings.policy = Policy.decode(policy, over: .standard) }
         if let catalogue = map["catalogue"].flatMap(Catalogue.decode) { settings.catalogue = catalogue }
         if let store = map["store"] { settings.store = store.nonEmptyString(example: "var/triage.sqlite") }
         if let scheduler = map["scheduler"] { settings.scheduler = SchedulerSettings.decode(scheduler) }

@@ -21,3 +21,21 @@ public enum Fee: Sendable, Hashable {
     /// The policy lists no fee.
     case unlisted
 }
+
+extension Fee: CustomStringConvertible {
+    /// The fee as the policy states it: `40.00 EUR`, `10.00 to 50.00 EUR`, `on quote`.
+    public var description: String {
+        switch self {
+        case .free: "free"
+        case .fixed(let amount): "\(amount)"
+        case .range(let min, let max): "\(min.decimalString) to \(max)"
+        case .perUnit(let amount, let unit): "\(amount) per \(unit)"
+        case .instanceCostPlus(let amount): "instance cost + \(amount)"
+        case .onQuote: "on quote"
+        case .perContract: "per contract"
+        case .fixedOrQuote(let amount): "\(amount) or on quote"
+        case .fixedOrContract(let amount): "\(amount) or per contract"
+        case .unlisted: "not listed"
+        }
+    }
+}

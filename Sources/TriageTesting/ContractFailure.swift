@@ -43,4 +43,27 @@ enum Expect {
         }
         return value
     }
+
+    /// Runs `body` and fails unless it throws exactly `expected`: a refusal is part of a contract,
+    /// so the wrong refusal (or a wrapped one) breaks it as surely as a success does.
+    static func throwsError<Failure: Error & Equatable, Value>(
+        _ expected: Failure, _ what: String, fileID: String = #fileID, line: Int = #line,
+        _ body: () async throws -> Value
+    ) async throws {
+        let location = "\(fileID):\(line)"
+        let value: Value
+        do {
+            value = try await body()
+        } catch let error as Failure {
+            if error != expected {
+                throw ContractFailure("\(what): expected error \(expected), got \(error)", location: location)
+            }
+            return
+        } catch {
+            throw ContractFailure(
+                "\(what): expected error \(expected), got \(type(of: error)): \(error)", location: location
+            )
+        }
+        throw ContractFailure("\(what): expected error \(expected), got success: \(value)", location: location)
+    }
 }

@@ -13,7 +13,7 @@ extension TicketStoreContract {
         let slow = finding("acme/www/http", kind: .slow, code: .yellow, at: clock.now)
         let other = finding("globex/shop/http", at: clock.now)
         for raised in [down, slow, other, down] {
-            _ = try await store.raise(raised, policy: .standard, reopenWithin: cooldown)
+            _ = try await store.raise(raised, plans: standardPlans, reopenWithin: cooldown)
         }
         _ = try await store.recover(dedupKey: other.dedupKey, at: clock.now, detail: "HTTP 200 twice")
         try Expect.equal(try await store.activeDedupKeys(), [down.dedupKey, slow.dedupKey], "active dedup keys")
@@ -24,16 +24,16 @@ extension TicketStoreContract {
         let clock = TestClock()
         let store = try await migratedStore(makeStore, clock: clock)
         let acmeDown = try await store.raise(
-            finding("acme/www/http", at: clock.now), policy: .standard, reopenWithin: cooldown
+            finding("acme/www/http", at: clock.now), plans: standardPlans, reopenWithin: cooldown
         )
         clock.advance(by: .seconds(60))
         let acmeSlow = try await store.raise(
             finding("acme/www/http", kind: .slow, code: .yellow, at: clock.now),
-            policy: .standard, reopenWithin: cooldown
+            plans: standardPlans, reopenWithin: cooldown
         )
         clock.advance(by: .seconds(60))
         let globex = finding("globex/shop/http", at: clock.now)
-        _ = try await store.raise(globex, policy: .standard, reopenWithin: cooldown)
+        _ = try await store.raise(globex, plans: standardPlans, reopenWithin: cooldown)
         let globexResolved = try await store.recover(dedupKey: globex.dedupKey, at: clock.now, detail: "HTTP 200")
         let newestFirst = [try Expect.present(globexResolved, "recovered ticket"), acmeSlow.ticket, acmeDown.ticket]
         let cases: [(TicketFilter, [Ticket], String)] = [
@@ -62,7 +62,7 @@ extension TicketStoreContract {
     public static func unknownTicketIsAbsent(_ makeStore: StoreFactory) async throws {
         let clock = TestClock()
         let store = try await migratedStore(makeStore, clock: clock)
-        let opened = try await store.raise(finding(at: clock.now), policy: .standard, reopenWithin: cooldown).ticket
+        let opened = try await store.raise(finding(at: clock.now), plans: standardPlans, reopenWithin: cooldown).ticket
         let unknown = opened.id + 1000
         try Expect.equal(try await store.ticket(id: unknown), nil, "ticket \(unknown)")
         try Expect.equal(try await store.events(ticketID: unknown), [], "events of ticket \(unknown)")

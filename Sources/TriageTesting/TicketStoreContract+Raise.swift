@@ -8,7 +8,7 @@ extension TicketStoreContract {
     public static func migrateTwiceIsHarmless(_ makeStore: StoreFactory) async throws {
         let clock = TestClock()
         let store = try await migratedStore(makeStore, clock: clock)
-        let opened = try await store.raise(finding(at: clock.now), policy: .standard, reopenWithin: cooldown)
+        let opened = try await store.raise(finding(at: clock.now), plans: standardPlans, reopenWithin: cooldown)
         try await store.migrate()
         try await store.migrate()
         let tickets = try await store.tickets(TicketFilter())
@@ -23,7 +23,7 @@ extension TicketStoreContract {
         let detected = clock.now
         let raised = finding(at: detected)
         clock.advance(by: .seconds(2))
-        let change = try await store.raise(raised, policy: .standard, reopenWithin: cooldown)
+        let change = try await store.raise(raised, plans: standardPlans, reopenWithin: cooldown)
         try Expect.equal(name(of: change), "opened", "raise of a new finding")
         let ticket = change.ticket
         try Expect.equal(ticket.status, .open, "status")
@@ -54,7 +54,7 @@ extension TicketStoreContract {
         let store = try await migratedStore(makeStore, clock: clock)
         let detected = clock.now
         let change = try await store.raise(
-            finding(kind: .slow, code: .green, at: detected), policy: .standard, reopenWithin: cooldown
+            finding(kind: .slow, code: .green, at: detected), plans: standardPlans, reopenWithin: cooldown
         )
         try Expect.equal(change.ticket.notBefore, detected.addingTimeInterval(48 * 3600), "GREEN not-before")
         try Expect.equal(change.ticket.deadline, detected.addingTimeInterval(4 * 86400), "GREEN deadline")
@@ -65,10 +65,10 @@ extension TicketStoreContract {
     public static func raiseTwiceOpensOnce(_ makeStore: StoreFactory) async throws {
         let clock = TestClock()
         let store = try await migratedStore(makeStore, clock: clock)
-        let first = try await store.raise(finding(at: clock.now), policy: .standard, reopenWithin: cooldown)
+        let first = try await store.raise(finding(at: clock.now), plans: standardPlans, reopenWithin: cooldown)
         clock.advance(by: .seconds(60))
         let again = finding(at: clock.now, evidence: ["HTTP 503 Service Unavailable"])
-        let second = try await store.raise(again, policy: .standard, reopenWithin: cooldown)
+        let second = try await store.raise(again, plans: standardPlans, reopenWithin: cooldown)
         try Expect.equal(name(of: second), "updated", "raise of a finding whose incident is open")
         try Expect.equal(second.ticket, first.ticket, "the updated ticket (unchanged by evidence)")
         try Expect.equal(try await store.tickets(TicketFilter()).count, 1, "number of tickets")
@@ -86,7 +86,7 @@ extension TicketStoreContract {
         let racers = 20
         let changes = try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<racers {
-                group.addTask { name(of: try await store.raise(raised, policy: .standard, reopenWithin: cooldown)) }
+                group.addTask { name(of: try await store.raise(raised, plans: standardPlans, reopenWithin: cooldown)) }
             }
             return try await group.reduce(into: [String]()) { $0.append($1) }
         }

@@ -9,7 +9,7 @@ extension TicketStoreContract {
         let clock = TestClock()
         let store = try await migratedStore(makeStore, clock: clock)
         let key = finding(at: clock.now).dedupKey
-        let raised = try await store.raise(finding(at: clock.now), policy: .standard, reopenWithin: cooldown).ticket
+        let raised = try await store.raise(finding(at: clock.now), plans: standardPlans, reopenWithin: cooldown).ticket
         clock.advance(by: .seconds(60))
         let recoveredAt = clock.now
         let recovered = try await store.recover(dedupKey: key, at: recoveredAt, detail: "HTTP 200 twice")
@@ -36,12 +36,12 @@ extension TicketStoreContract {
         let store = try await migratedStore(makeStore, clock: clock)
         let key = finding(at: clock.now).dedupKey
         let openedAt = clock.now
-        let first = try await store.raise(finding(at: openedAt), policy: .standard, reopenWithin: cooldown).ticket
+        let first = try await store.raise(finding(at: openedAt), plans: standardPlans, reopenWithin: cooldown).ticket
         clock.advance(by: .seconds(60))
         _ = try await store.recover(dedupKey: key, at: clock.now, detail: "HTTP 200 twice")
         clock.advance(by: .seconds(10 * 60))
         let returnedAt = clock.now
-        let change = try await store.raise(finding(at: returnedAt), policy: .standard, reopenWithin: cooldown)
+        let change = try await store.raise(finding(at: returnedAt), plans: standardPlans, reopenWithin: cooldown)
         try Expect.equal(name(of: change), "reopened", "raise 10 minutes after recovery, cool-down 30")
         let ticket = change.ticket
         try Expect.equal(ticket.id, first.id, "reopened ticket id")
@@ -61,11 +61,11 @@ extension TicketStoreContract {
         let clock = TestClock()
         let store = try await migratedStore(makeStore, clock: clock)
         let key = finding(at: clock.now).dedupKey
-        let first = try await store.raise(finding(at: clock.now), policy: .standard, reopenWithin: cooldown).ticket
+        let first = try await store.raise(finding(at: clock.now), plans: standardPlans, reopenWithin: cooldown).ticket
         clock.advance(by: .seconds(60))
         _ = try await store.recover(dedupKey: key, at: clock.now, detail: "HTTP 200 twice")
         clock.advance(by: cooldown)
-        let change = try await store.raise(finding(at: clock.now), policy: .standard, reopenWithin: cooldown)
+        let change = try await store.raise(finding(at: clock.now), plans: standardPlans, reopenWithin: cooldown)
         try Expect.equal(name(of: change), "opened", "raise exactly one cool-down after recovery")
         try Expect.that(change.ticket.id != first.id, "the new incident has its own ticket")
         try Expect.equal(try await store.ticket(id: first.id)?.status, .resolved, "the old ticket's status")
@@ -81,7 +81,7 @@ extension TicketStoreContract {
             try await store.recover(dedupKey: "acme/www/http#down", at: clock.now, detail: "HTTP 200"), nil,
             "recover on an empty store"
         )
-        _ = try await store.raise(finding(at: clock.now), policy: .standard, reopenWithin: cooldown)
+        _ = try await store.raise(finding(at: clock.now), plans: standardPlans, reopenWithin: cooldown)
         try Expect.equal(
             try await store.recover(dedupKey: "acme/www/http#slow", at: clock.now, detail: "fast again"), nil,
             "recover of another kind of fault on the same check"

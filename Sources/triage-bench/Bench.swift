@@ -51,7 +51,7 @@ struct Bench: AsyncParsableCommand {
         defer { engine.shutdown() }
         let scheduler = ProbeScheduler(
             checks: makeChecks(), activeFindings: [], runner: ProbeRegistry(engine: engine, clock: clock), store: ticketStore,
-            clock: clock, concurrency: concurrency, perHostConcurrency: concurrency, policy: { _ in .standard },
+            clock: clock, concurrency: concurrency, perHostConcurrency: concurrency, plans: SupportPlans(),
             reopenWithin: .seconds(1800), logger: logger
         )
         let task = Task { try await scheduler.run() }

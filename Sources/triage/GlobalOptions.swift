@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import TriageApp
 import TriageConfig
+import TriageCore
 
 /// Options every command shares: where the configuration, the probe targets and the store are.
 struct GlobalOptions: ParsableArguments {
@@ -38,6 +39,22 @@ struct GlobalOptions: ParsableArguments {
 
     func storeLocation(configured: String?) -> StoreLocation {
         StoreLocation.resolve(flag: store, environment: ProcessInfo.processInfo.environment, configured: configured)
+    }
+
+    /// The store for commands that only read it: the settings file is read only when neither the
+    /// flag nor the environment names a store, so reading tickets works even with a broken probes/.
+    func readStoreLocation() throws -> StoreLocation {
+        if store != nil || ProcessInfo.processInfo.environment["TRIAGE_STORE"] != nil {
+            return storeLocation(configured: nil)
+        }
+        return storeLocation(configured: try loadConfiguration().settings.store)
+    }
+
+    /// The desk: the store with the catalogue and the customers' deadlines from the configuration.
+    func openDesk(clock: any TriageClock = SystemClock()) async throws -> Desk {
+        let configuration = try loadConfiguration()
+        let store = try await StoreFactory.open(storeLocation(configured: configuration.settings.store), clock: clock)
+        return Desk(store: store, catalogue: configuration.settings.catalogue, plans: configuration.probes.plans, clock: clock)
     }
 }
 

@@ -7,8 +7,11 @@ import TriageCore
 struct TicketsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tickets",
-        abstract: "Read the tickets of the shared store.",
-        subcommands: [ListTickets.self]
+        abstract: "File, work and read the tickets of the shared store.",
+        subcommands: [
+            ListTickets.self, ShowTicket.self, OpenTicket.self, TakeTicket.self, CommentTicket.self,
+            RecodeTicket.self, ResolveTicket.self, RefuseTicket.self, ReferTicket.self,
+        ]
     )
 }
 
@@ -17,6 +20,8 @@ extension TriageCode: ExpressibleByArgument {
 }
 
 extension TicketStatus: ExpressibleByArgument {}
+
+extension Cause: ExpressibleByArgument {}
 
 struct ListTickets: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List tickets, newest first.")
@@ -44,21 +49,18 @@ struct ListTickets: AsyncParsableCommand {
 
     func run() async throws {
         let clock = SystemClock()
-        let store = try await StoreFactory.open(try storeLocation(), clock: clock)
+        let store = try await StoreFactory.open(try options.readStoreLocation(), clock: clock)
         let filter = TicketFilter(statuses: Set(status), codes: Set(code), customer: customer, limit: limit)
         let tickets = try await store.tickets(filter)
         let now = clock.now
         switch format {
         case .text: print(TicketTable(now: now).render(tickets))
-        case .json: print(try JSONRenderer<[TicketJSON]>().render(tickets.map { TicketJSON($0, now: now) }))
+        case .json:
+            var listed: [TicketJSON] = []
+            for ticket in tickets {
+                listed.append(TicketJSON(ticket, now: now, events: try await store.events(ticketID: ticket.id)))
+            }
+            print(try JSONRenderer<[TicketJSON]>().render(listed))
         }
-    }
-
-    /// The store named by flag or environment; the settings file is read only when neither names one.
-    private func storeLocation() throws -> StoreLocation {
-        if options.store != nil || ProcessInfo.processInfo.environment["TRIAGE_STORE"] != nil {
-            return options.storeLocation(configured: nil)
-        }
-        return options.storeLocation(configured: try options.loadConfiguration().settings.store)
     }
 }

@@ -5,7 +5,7 @@ import ArgumentParser
 struct Triage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
-        abstract: "Monitoring-driven incident detection for a hosting provider's TRIAGE policy.",
-        subcommands: [RunCommand.self, CheckCommand.self, TicketsCommand.self, ConfigCommand.self]
+        abstract: "Monitoring-driven incident detection and ticket desk for a hosting provider's TRIAGE policy.",
+        subcommands: [RunCommand.self, CheckCommand.self, TicketsCommand.self, QueueCommand.self, CasesCommand.self, ConfigCommand.self]
     )
 }

@@ -4,6 +4,9 @@ import TriageCore
 /// The policy's cool-down for reopening, as the daemon passes it.
 let cooldown: Duration = .seconds(30 * 60)
 
+/// Every customer on the published policy.
+let standardPlans = SupportPlans()
+
 /// A RED outage finding on acme's site, confirmed at `detectedAt`.
 func outage(at detectedAt: Date, checkID: String = "acme/www/http") -> Finding {
     Finding(

@@ -17,7 +17,7 @@ struct OtherWriterTests {
         let store = try SQLiteTicketStore(path: path, clock: clock)
         try await store.migrate()
         let finding = outage(at: clock.now)
-        let opened = try await store.raise(finding, policy: .standard, reopenWithin: cooldown).ticket
+        let opened = try await store.raise(finding, plans: standardPlans, reopenWithin: cooldown).ticket
         let takenAt = clock.now.addingTimeInterval(5 * 60)
         let take = try await SQLiteShell.run(
             [
@@ -47,7 +47,7 @@ struct OtherWriterTests {
         let clock = TestClock()
         let store = try SQLiteTicketStore(path: path, clock: clock)
         try await store.migrate()
-        let opened = try await store.raise(outage(at: clock.now), policy: .standard, reopenWithin: cooldown).ticket
+        let opened = try await store.raise(outage(at: clock.now), plans: standardPlans, reopenWithin: cooldown).ticket
         let now = Self.milliseconds(clock.now)
         let resolve = try await SQLiteShell.run(
             [
@@ -58,7 +58,7 @@ struct OtherWriterTests {
         )
         #expect(resolve.status == 0, "\(resolve.error)")
         clock.advance(by: .seconds(60))
-        let change = try await store.raise(outage(at: clock.now), policy: .standard, reopenWithin: cooldown)
+        let change = try await store.raise(outage(at: clock.now), plans: standardPlans, reopenWithin: cooldown)
         guard case .opened(let ticket) = change else {
             Issue.record("expected a new ticket, got \(change)")
             return
@@ -74,7 +74,7 @@ struct OtherWriterTests {
         let clock = TestClock()
         let store = try SQLiteTicketStore(path: path, clock: clock)
         try await store.migrate()
-        let opened = try await store.raise(outage(at: clock.now), policy: .standard, reopenWithin: cooldown).ticket
+        let opened = try await store.raise(outage(at: clock.now), plans: standardPlans, reopenWithin: cooldown).ticket
         for statement in ["UPDATE ticket_events SET detail = 'nothing happened';", "DELETE FROM ticket_events;"] {
             let attempt = try await SQLiteShell.run([statement], on: path)
             #expect(attempt.status != 0)

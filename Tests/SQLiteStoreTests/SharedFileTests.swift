@@ -20,7 +20,7 @@ struct SharedFileTests {
         let changes = try await withThrowingTaskGroup(of: IncidentChange.self) { group in
             for round in 0..<100 {
                 let store = stores[round % 2]
-                group.addTask { try await store.raise(finding, policy: .standard, reopenWithin: cooldown) }
+                group.addTask { try await store.raise(finding, plans: standardPlans, reopenWithin: cooldown) }
             }
             return try await group.reduce(into: [IncidentChange]()) { $0.append($1) }
         }
@@ -35,6 +35,48 @@ struct SharedFileTests {
         #expect(events.map(\.kind) == [.opened] + Array(repeating: .evidence, count: 99))
     }
 
+    @Test("two stores on one file taking the same ticket 20 times at once: one take wins, 19 see it taken")
+    func twoStoresRaceToTakeOneTicket() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.newDatabasePath()
+        let clock = TestClock()
+        let stores = [try SQLiteTicketStore(path: path, clock: clock), try SQLiteTicketStore(path: path, clock: clock)]
+        for store in stores { try await store.migrate() }
+        let filed = try await stores[0].file(
+            NewTicket(code: .red, customer: "acme", caseID: .siteDown, summary: "shop down", openedBy: "ana"),
+            plans: standardPlans, at: clock.now
+        )
+        let now = clock.now
+        let outcomes = try await withThrowingTaskGroup(of: Result<Ticket, TicketActionError>.self) { group in
+            for person in 0..<20 {
+                let store = stores[person % 2]
+                group.addTask {
+                    do {
+                        return .success(
+                            try await store.apply(
+                                .take(overrideReason: nil), to: filed.id, by: "person\(person)", at: now,
+                                plans: standardPlans, catalogue: Catalogue([])
+                            )
+                        )
+                    } catch let refusal as TicketActionError {
+                        return .failure(refusal)
+                    }
+                }
+            }
+            return try await group.reduce(into: [Result<Ticket, TicketActionError>]()) { $0.append($1) }
+        }
+        let winners = outcomes.compactMap { try? $0.get() }
+        #expect(winners.count == 1)
+        let refusal = TicketActionError.notAllowed(ticket: filed.id, action: "take", status: .taken)
+        #expect(outcomes.filter { $0 == .failure(refusal) }.count == 19)
+        for store in stores {
+            let events = try await store.events(ticketID: filed.id)
+            #expect(events.map(\.kind) == [.opened, .taken])
+            #expect(events.last?.actor == winners.first?.takenBy)
+            #expect(try await store.ticket(id: filed.id) == winners.first)
+        }
+    }
+
     @Test("two stores migrating a new file at the same time both succeed, however their migrations interleave")
     func concurrentFirstMigration() async throws {
         let folder = try TemporaryFolder()
@@ -45,7 +87,7 @@ struct SharedFileTests {
                 for store in stores { group.addTask { try await store.migrate() } }
                 try await group.waitForAll()
             }
-            let raised = try await stores[0].raise(outage(at: Date()), policy: .standard, reopenWithin: cooldown)
+            let raised = try await stores[0].raise(outage(at: Date()), plans: standardPlans, reopenWithin: cooldown)
             #expect(try await stores[1].ticket(id: raised.ticket.id) == raised.ticket)
         }
     }
@@ -68,7 +110,7 @@ struct SharedFileTests {
 
         let restarted = try SQLiteTicketStore(path: path, clock: clock)
         try await restarted.migrate()
-        let again = try await restarted.raise(outage(at: clock.now), policy: .standard, reopenWithin: cooldown)
+        let again = try await restarted.raise(outage(at: clock.now), plans: standardPlans, reopenWithin: cooldown)
         guard case .updated(let ticket) = again else {
             Issue.record("expected the restarted store to update ticket \(firstID), got \(again)")
             return
@@ -119,7 +161,7 @@ struct SharedFileTests {
     private static func raiseAndClose(_ finding: Finding, path: String, clock: TestClock) async throws -> Int64 {
         let store = try SQLiteTicketStore(path: path, clock: clock)
         try await store.migrate()
-        return try await store.raise(finding, policy: .standard, reopenWithin: cooldown).ticket.id
+        return try await store.raise(finding, plans: standardPlans, reopenWithin: cooldown).ticket.id
     }
 
     /// SQL for an open probe ticket with `dedupKey`, as another writer would insert it.

@@ -76,7 +76,7 @@ struct SchedulerHarness {
         logger.logLevel = .error
         let scheduler = ProbeScheduler(
             checks: checks, activeFindings: try await store.activeDedupKeys(), runner: runner, store: store, clock: clock,
-            concurrency: concurrency, perHostConcurrency: perHost, policy: { _ in .standard }, reopenWithin: .seconds(1800),
+            concurrency: concurrency, perHostConcurrency: perHost, plans: SupportPlans(), reopenWithin: .seconds(1800),
             logger: logger
         )
         let task = Task { try await scheduler.run() }

@@ -90,18 +90,11 @@ import TriageCore
     }
 
     @Test func loadsYmlAndYamlFilesSortedByName() throws {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "triage-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let files = [
+        let probes = try loadProbes([
             "a.yml": "customer: zeta\nsites: [{name: www, url: 'https://z.example.com/'}]\n",
             "b.yaml": "customer: alpha\nsites: [{name: www, url: 'https://a.example.com/'}]\n",
             "c.yml.example": "customer: ignored\n",
-        ]
-        for (name, text) in files {
-            try text.write(to: folder.appending(path: name), atomically: true, encoding: .utf8)
-        }
-        let probes = try ConfigLoader.loadProbes(directory: folder.path, settings: TriageSettings())
+        ], settings: TriageSettings())
         #expect(probes.targets.map(\.id) == ["zeta/www", "alpha/www"])
     }
 }

@@ -50,6 +50,11 @@ import Testing
             "probes/missing-keys.yml:1: customer: is required; add it, such as customer: acme",
             "probes/missing-keys.yml:1: sites: is required; add it, such as sites: [{name: www, url: https://www.example.com/}]",
         ]),
+        FixtureCase("probes/plan.yml", [
+            "probes/plan.yml:3: policy.RED.deadline: must be at least 1s, not -10m",
+            "probes/plan.yml:4: policy.GREEN.notBefore: 3d is not shorter than the deadline (2d), so no time is left to start the work; make notBefore shorter than the deadline, or leave it out",
+            "probes/plan.yml:5: policy.Yellow: unknown key; did you mean \"YELLOW\"? allowed keys: RED, YELLOW, GREEN, WHITE",
+        ]),
         FixtureCase("probes/syntax-error.yml", [
             "probes/syntax-error.yml:6: YAML syntax error at column 37: did not find expected ',' or ']' (while parsing a flow sequence at line 6); check the indentation, and quote values that contain \": \" or \" #\" or start with a special character",
         ]),

@@ -96,4 +96,14 @@ import TriageCore
         #expect(home.detection.slowAfter == .seconds(8))
         #expect(home.detection.slowAfterCount == 3)
     }
+
+    @Test func exampleProbeFileCarriesACustomSupportPlan() throws {
+        let settings = try ConfigLoader.loadSettings(at: Paths.settingsFile)
+        let yaml = try String(contentsOfFile: Paths.exampleProbeFile, encoding: .utf8)
+        let plan = try #require(try loadProbes(["acme.yml": yaml], settings: settings).plans.byCustomer["acme"])
+        #expect(plan.rules(for: .red) == CodePolicy(deadline: .seconds(10 * 60)))
+        #expect(plan.rules(for: .yellow) == CodePolicy(deadline: .seconds(4 * 3_600)))
+        #expect(plan.rules(for: .green) == settings.policy.rules(for: .green))
+        #expect(plan.rules(for: .white) == settings.policy.rules(for: .white))
+    }
 }

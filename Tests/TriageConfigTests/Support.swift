@@ -40,3 +40,15 @@ func probeErrors(_ yaml: String, file: String = "probes/acme.yml", settings: Tri
         return error.errors.map(\.description)
     }
 }
+
+/// The probe set of a fresh folder holding `files` (file name → text), read as `probes/` is;
+/// the folder is removed afterwards.
+func loadProbes(_ files: [String: String], settings: TriageSettings) throws -> ProbeSet {
+    let folder = FileManager.default.temporaryDirectory.appending(path: "triage-config-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for (name, text) in files {
+        try text.write(to: folder.appending(path: name), atomically: true, encoding: .utf8)
+    }
+    return try ConfigLoader.loadProbes(directory: folder.path, settings: settings)
+}

@@ -6,6 +6,7 @@ import TriageCore
 public struct TicketJSON: Encodable, Sendable {
     public var ticket: Ticket
     public var outcome: DeadlineOutcome
+    /// The audit trail, oldest first; nil leaves the field out (the list command's compact form).
     public var events: [TicketEvent]?
 
     public init(_ ticket: Ticket, now: Date, events: [TicketEvent]? = nil) {
@@ -16,7 +17,7 @@ public struct TicketJSON: Encodable, Sendable {
 
     enum Keys: String, CodingKey {
         case id, code, status, source, customer, target, check, `case`, summary, openedAt, notBefore, deadline
-        case takenAt, takenBy, resolvedAt, resolution, cause, fee, outcome, events
+        case takenAt, takenBy, takenEarly, resolvedAt, resolution, cause, fee, surcharge, referredTo, outcome, events
     }
 
     enum EventKeys: String, CodingKey { case at, kind, actor, detail }
@@ -37,10 +38,13 @@ public struct TicketJSON: Encodable, Sendable {
         try container.encode(ticket.deadline, forKey: .deadline)
         try container.encode(ticket.takenAt, forKey: .takenAt)
         try container.encode(ticket.takenBy, forKey: .takenBy)
+        try container.encode(ticket.takenEarly, forKey: .takenEarly)
         try container.encode(ticket.resolvedAt, forKey: .resolvedAt)
         try container.encode(ticket.resolution, forKey: .resolution)
         try container.encode(ticket.cause, forKey: .cause)
         try container.encode(ticket.fee, forKey: .fee)
+        try container.encode(ticket.surcharge, forKey: .surcharge)
+        try container.encode(ticket.referredTo, forKey: .referredTo)
         try container.encode(outcome, forKey: .outcome)
         if let events {
             var list = container.nestedUnkeyedContainer(forKey: .events)

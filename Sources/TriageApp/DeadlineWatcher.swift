@@ -1,0 +1,42 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TicketStore
+import TriageCore
+
+/// Records take-in-charge deadline breaches when they happen, not when someone looks: every
+/// `period` it asks the store to mark the open tickets whose deadline has passed, each once,
+/// with a `breached` event in its audit trail.
+struct DeadlineWatcher: Service {
+    let store: any TicketStore
+    let clock: any TriageClock
+    let logger: Logger
+    var period: Duration = .seconds(5)
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await sweep()
+                try await clock.sleep(until: clock.now.adding(period))
+            }
+        }
+    }
+
+    /// Marks the breaches of this instant; returns them (for tests and logs).
+    @discardableResult
+    func sweep() async -> [Ticket] {
+        do {
+            let breached = try await store.recordBreaches(at: clock.now)
+            for ticket in breached {
+                logger.warning("ticket.breached", metadata: [
+                    "ticket.id": "\(ticket.id)", "ticket.code": "\(ticket.code.rawValue)",
+                    "ticket.customer": "\(ticket.customer)", "ticket.deadline": "\(ticket.deadline.formatted(.iso8601))",
+                ])
+            }
+            return breached
+        } catch {
+            logger.error("ticket.breach_scan_failed", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
+}
