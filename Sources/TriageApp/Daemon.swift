@@ -29,7 +29,7 @@ public struct Daemon {
         let engine = try CurlEngine(logger: logger)
         defer { engine.shutdown() }
         let scheduler = try await makeScheduler(store: store, engine: engine)
-        let retention = RetentionService(
+        let retention = Retention(
             store: store, retention: configuration.settings.results.retention, clock: clock, logger: logger
         )
         let watcher = DeadlineWatcher(store: store, clock: clock, logger: logger)
@@ -38,7 +38,7 @@ public struct Daemon {
             "targets": "\(configuration.probes.targets.count)",
         ])
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: scheduler), .init(service: retention), .init(service: watcher)],
+            services: [.init(service: scheduler), .init(service: retention.service()), .init(service: watcher.service())],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))

@@ -1,25 +1,19 @@
 import Foundation
 import Logging
-import ServiceLifecycle
 import TicketStore
 import TriageCore
 
 /// Records take-in-charge deadline breaches when they happen, not when someone looks: every
-/// `period` it asks the store to mark the open tickets whose deadline has passed, each once,
+/// few seconds it asks the store to mark the open tickets whose deadline has passed, each once,
 /// with a `breached` event in its audit trail.
-struct DeadlineWatcher: Service {
+struct DeadlineWatcher: Sendable {
     let store: any TicketStore
     let clock: any TriageClock
     let logger: Logger
-    var period: Duration = .seconds(5)
 
-    func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await sweep()
-                try await clock.sleep(until: clock.now.adding(period))
-            }
-        }
+    /// The daemon's service: a sweep every `period`.
+    func service(every period: Duration = .seconds(5)) -> PeriodicService {
+        PeriodicService(period: period, clock: clock) { await sweep() }
     }
 
     /// Marks the breaches of this instant; returns them (for tests and logs).

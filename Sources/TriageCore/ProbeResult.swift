@@ -76,3 +76,20 @@ public struct ProbeResult: Sendable, Hashable {
     /// Whether the server answered with a 5xx status.
     public var isServerError: Bool { (500..<600).contains(statusCode ?? 0) }
 }
+
+extension ProbeResult: Encodable {
+    enum CodingKeys: String, CodingKey { case check, startedAt, outcome, failure, reason, statusCode, timings, bytesRead }
+
+    /// The JSON of `triage check --format json`: every key present, null when unset, so scripts never meet a missing key.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(checkID, forKey: .check)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(failure, forKey: .failure)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(statusCode, forKey: .statusCode)
+        try container.encode(timings, forKey: .timings)
+        try container.encode(bytesRead, forKey: .bytesRead)
+    }
+}

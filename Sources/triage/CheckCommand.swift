@@ -33,7 +33,7 @@ struct CheckCommand: AsyncParsableCommand {
         )
         switch format {
         case .text: print(ResultTable().render(results))
-        case .json: print(try JSONRenderer<[ResultJSON]>().render(results.map(ResultJSON.init)))
+        case .json: print(try JSONRenderer<[ProbeResult]>().render(results))
         }
         if results.contains(where: { $0.outcome != .up }) { throw ExitCode(2) }
     }

@@ -1,25 +1,19 @@
 import Foundation
 import Logging
-import ServiceLifecycle
 import TicketStore
 import TriageCore
 
 /// Deletes probe results older than the retention period, once at start and then every hour,
 /// so the store stays bounded however long Triage runs.
-struct RetentionService: Service {
+struct Retention: Sendable {
     let store: any TicketStore
     let retention: Duration
     let clock: any TriageClock
     let logger: Logger
-    var period: Duration = .seconds(3600)
 
-    func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await prune()
-                try await clock.sleep(until: clock.now.adding(period))
-            }
-        }
+    /// The daemon's service: a pruning pass every `period`.
+    func service(every period: Duration = .seconds(3600)) -> PeriodicService {
+        PeriodicService(period: period, clock: clock) { await prune() }
     }
 
     func prune() async {
