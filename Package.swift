@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "CurlEngine", "TriageCore", "TriageTesting"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TriageCore", "TriageTesting"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "TicketStore", "TriageCore", "TriageTesting"]),
-        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "SQLiteStore", "Probes", "Detection", "TicketStore", "TriageCore", "TriageTesting"]),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "SQLiteStore", "Probes", "CurlEngine", "Detection", "TicketStore", "TriageCore", "TriageTesting"]),
         .testTarget(name: "TriageAppTests", dependencies: ["TriageApp", "TriageConfig", "SQLiteStore", "TriageCore", "TriageTesting"]),
     ]
 )

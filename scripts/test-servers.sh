@@ -4,7 +4,8 @@
 #
 #   scripts/test-servers.sh start BASE_DIR   # installs what is missing, starts nginx and the upstream,
 #                                            # writes BASE_DIR/servers.env
-#   . BASE_DIR/servers.env                   # TRIAGE_TEST_NGINX, TRIAGE_TEST_UPSTREAM, TRIAGE_TEST_CLOSED_PORT
+#   . BASE_DIR/servers.env                   # TRIAGE_TEST_NGINX, TRIAGE_TEST_UPSTREAM, TRIAGE_TEST_CLOSED_PORT,
+#                                            # TRIAGE_TEST_SWITCH_FILE (nginx serves it at /switch)
 #   scripts/test-servers.sh env BASE_DIR     # prints those exports
 #   scripts/test-servers.sh stop BASE_DIR    # stops both and waits for their ports to close
 set -euo pipefail
@@ -100,6 +101,7 @@ start() {
 export TRIAGE_TEST_NGINX=http://127.0.0.1:$nginx_port
 export TRIAGE_TEST_UPSTREAM=http://127.0.0.1:$upstream_port
 export TRIAGE_TEST_CLOSED_PORT=$closed_port
+export TRIAGE_TEST_SWITCH_FILE=$prefix/html/switch.html
 ENV
     echo "test servers: nginx on $nginx_port, upstream on $upstream_port, closed port $closed_port ($base/servers.env)"
 }

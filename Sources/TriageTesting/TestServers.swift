@@ -15,6 +15,9 @@ public enum TestServers {
     public static let upstream: String? = variable("TRIAGE_TEST_UPSTREAM")
     /// A port on 127.0.0.1 where nothing listens (TRIAGE_TEST_CLOSED_PORT).
     public static let closedPort: Int? = variable("TRIAGE_TEST_CLOSED_PORT").flatMap { Int($0) }
+    /// The file nginx serves at `/switch` (404 while it is missing): a test writes or removes it
+    /// to take a real site down and bring it back (TRIAGE_TEST_SWITCH_FILE).
+    public static let switchFile: String? = variable("TRIAGE_TEST_SWITCH_FILE")
 
     /// Returns `value`, or throws an error that tells how to run the suite with its servers.
     public static func require(_ value: String?, _ name: String) throws -> String {
