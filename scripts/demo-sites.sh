@@ -8,6 +8,7 @@ action=${1:?usage: demo-sites.sh start|stop DIR}
 base=$(mkdir -p "${2:?usage: demo-sites.sh start|stop DIR}" && cd "$2" && pwd)
 port=${TRIAGE_DEMO_PORT:-8089}
 here=$(cd "$(dirname "$0")" && pwd)
+PATH="$PATH:/usr/sbin:/sbin"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -17,9 +18,12 @@ start)
     echo "Port $port is already in use: the demo sites may be running already (stop them with $0 stop $2)." >&2
     exit 1
   fi
-  mkdir -p "$base/www" "$base/tmp"
-  head -c 12288 /dev/zero | tr '\0' 'x' > "$base/www/slow.html"
-  sed -e "s|@BASE@|$base|g" -e "s|@PORT@|$port|g" "$here/demo/nginx.conf.template" > "$base/nginx.conf"
+  mkdir -p "$base/tmp"
+  # The slow page's body is written into the configuration itself: nginx's workers run as an
+  # unprivileged user who may not be allowed to read files under this checkout.
+  slow_body=$(head -c 3600 /dev/zero | tr '\0' 'x')
+  sed -e "s|@BASE@|$base|g" -e "s|@PORT@|$port|g" -e "s|@SLOW_BODY@|$slow_body|" \
+    "$here/demo/nginx.conf.template" > "$base/nginx.conf"
   nginx -p "$base" -c "$base/nginx.conf" -e "$base/error.log" > "$base/nginx.out" 2>&1 &
   echo $! > "$base/nginx.pidfile"
   for _ in $(seq 1 100); do port_open "$port" && break; sleep 0.05; done
