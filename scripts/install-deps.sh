@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Triage needs, only those missing.
 #   install-deps.sh run   what `triage run` needs: libcurl (headers to build, library to run) and nginx for the demo sites
-#   install-deps.sh test  the same set: the tests also start nginx and python3, and check the store with sqlite3
+#   install-deps.sh test  the same set: the tests also start nginx and python3, check the store with sqlite3,
+#                         and make throwaway TLS certificates with openssl
 set -euo pipefail
-want=(libcurl4-openssl-dev pkg-config nginx-light python3 sqlite3)
+want=(libcurl4-openssl-dev pkg-config nginx-light python3 sqlite3 openssl)
 missing=()
 for package in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" && continue

@@ -5,7 +5,11 @@
 #   scripts/test-servers.sh start BASE_DIR   # installs what is missing, starts nginx and the upstream,
 #                                            # writes BASE_DIR/servers.env
 #   . BASE_DIR/servers.env                   # TRIAGE_TEST_NGINX, TRIAGE_TEST_UPSTREAM, TRIAGE_TEST_CLOSED_PORT,
-#                                            # TRIAGE_TEST_SWITCH_FILE (nginx serves it at /switch)
+#                                            # TRIAGE_TEST_SWITCH_FILE (nginx serves it at /switch),
+#                                            # TRIAGE_TEST_HTTPS_VALID, TRIAGE_TEST_HTTPS_EXPIRING,
+#                                            # TRIAGE_TEST_HTTPS_EXPIRED (https://localhost:PORT/, certificates
+#                                            # of a throwaway CA: valid 1 year, 3 days, expired in 2025)
+#                                            # and TRIAGE_TEST_CA_FILE (that CA's certificate)
 #   scripts/test-servers.sh env BASE_DIR     # prints those exports
 #   scripts/test-servers.sh stop BASE_DIR    # stops both and waits for their ports to close
 set -euo pipefail
@@ -25,18 +29,43 @@ die() {
     exit 1
 }
 
-# Installs nginx and python3 from Debian when either is missing.
+# Installs nginx, python3 and openssl from Debian when any is missing.
 ensure_packages() {
-    if command -v nginx >/dev/null && command -v python3 >/dev/null; then
+    if command -v nginx >/dev/null && command -v python3 >/dev/null && command -v openssl >/dev/null; then
         return
     fi
     apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light python3
+    DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light python3 openssl
 }
 
-# Asks the kernel for a port that is free right now.
-free_port() {
-    python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'
+# Makes a throwaway CA and three certificates for localhost and 127.0.0.1 in `dir`: valid.pem
+# (1 year), expiring.pem (3 days) and expired.pem (January 2025, via `openssl ca` explicit dates).
+make_certificates() {
+    local dir="$1" name
+    mkdir -p "$dir/issued"
+    : >"$dir/index.txt"
+    echo 1000 >"$dir/serial"
+    sed -e "s|@CA_DIR@|$dir|g" "$SERVERS/ca.cnf.template" >"$dir/ca.cnf"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+        -subj "/CN=Triage Test CA" -keyout "$dir/ca.key" -out "$dir/ca.pem" 2>>"$dir/openssl.log"
+    for name in valid expiring expired; do
+        openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=localhost" \
+            -keyout "$dir/$name.key" -out "$dir/$name.csr" 2>>"$dir/openssl.log"
+    done
+    openssl ca -batch -notext -config "$dir/ca.cnf" -in "$dir/valid.csr" -out "$dir/valid.pem" \
+        -days 365 2>>"$dir/openssl.log"
+    openssl ca -batch -notext -config "$dir/ca.cnf" -in "$dir/expiring.csr" -out "$dir/expiring.pem" \
+        -days 3 2>>"$dir/openssl.log"
+    openssl ca -batch -notext -config "$dir/ca.cnf" -in "$dir/expired.csr" -out "$dir/expired.pem" \
+        -startdate 20250101000000Z -enddate 20250201000000Z 2>>"$dir/openssl.log"
+}
+
+# Asks the kernel for `count` ports that are free right now, distinct because all are bound at once.
+free_ports() {
+    python3 -c 'import socket,sys
+sockets = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in sockets: s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in sockets))' "$1"
 }
 
 port_open() {
@@ -75,17 +104,19 @@ start() {
     mkdir -p "$prefix/logs" "$prefix/html" "$prefix/temp"
     head -c $((5 * 1024 * 1024)) /dev/zero >"$prefix/html/big.bin"
 
-    local nginx_port upstream_port closed_port
-    nginx_port="$(free_port)"
-    upstream_port="$(free_port)"
-    closed_port="$(free_port)"
-    while [[ "$upstream_port" == "$nginx_port" ]]; do upstream_port="$(free_port)"; done
-    while [[ "$closed_port" == "$nginx_port" || "$closed_port" == "$upstream_port" ]]; do closed_port="$(free_port)"; done
+    make_certificates "$base/certs"
+
+    local nginx_port upstream_port closed_port valid_port expiring_port expired_port
+    read -r nginx_port upstream_port closed_port valid_port expiring_port expired_port <<<"$(free_ports 6)"
 
     sed -e "s|@PREFIX@|$prefix|g" \
+        -e "s|@CERTS@|$base/certs|g" \
         -e "s|@NGINX_PORT@|$nginx_port|g" \
         -e "s|@UPSTREAM_PORT@|$upstream_port|g" \
         -e "s|@CLOSED_PORT@|$closed_port|g" \
+        -e "s|@HTTPS_VALID_PORT@|$valid_port|g" \
+        -e "s|@HTTPS_EXPIRING_PORT@|$expiring_port|g" \
+        -e "s|@HTTPS_EXPIRED_PORT@|$expired_port|g" \
         "$SERVERS/nginx.conf.template" >"$prefix/nginx.conf"
     nginx -t -q -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/logs/error.log" || die "invalid nginx config: $prefix/nginx.conf"
 
@@ -102,8 +133,13 @@ export TRIAGE_TEST_NGINX=http://127.0.0.1:$nginx_port
 export TRIAGE_TEST_UPSTREAM=http://127.0.0.1:$upstream_port
 export TRIAGE_TEST_CLOSED_PORT=$closed_port
 export TRIAGE_TEST_SWITCH_FILE=$prefix/html/switch.html
+export TRIAGE_TEST_HTTPS_VALID=https://localhost:$valid_port/
+export TRIAGE_TEST_HTTPS_EXPIRING=https://localhost:$expiring_port/
+export TRIAGE_TEST_HTTPS_EXPIRED=https://localhost:$expired_port/
+export TRIAGE_TEST_CA_FILE=$base/certs/ca.pem
 ENV
-    echo "test servers: nginx on $nginx_port, upstream on $upstream_port, closed port $closed_port ($base/servers.env)"
+    echo "test servers: nginx on $nginx_port (https on $valid_port, $expiring_port, $expired_port)," \
+        "upstream on $upstream_port, closed port $closed_port ($base/servers.env)"
 }
 
 # Stops one server by its pidfile with `signal`, then waits for `port` to close.

@@ -46,6 +46,14 @@ public struct CurlRequest: Sendable {
     public var freshConnection: Bool = true
     /// Whether the peer certificate and host name are verified.
     public var verifyTLS: Bool = true
+    /// A PEM file of certificate authorities trusted instead of the system store (CURLOPT_CAINFO),
+    /// so a site signed by a private CA is verified without touching the machine's trust.
+    public var caFile: String? = nil
+    /// Only connects (TCP, and TLS for https) and closes, sending no request (CURLOPT_CONNECT_ONLY):
+    /// how a TCP or certificate probe stays on the same non-blocking engine as the others.
+    public var connectOnly: Bool = false
+    /// Collects the server's certificate chain into `CurlResponse.certificates` (CURLOPT_CERTINFO).
+    public var certificateInfo: Bool = false
     /// The login name for the protocol's authentication (HTTP basic, SMTP AUTH, IMAP/POP3 login).
     public var username: String? = nil
     /// The password that goes with `username`.

@@ -53,11 +53,15 @@ public struct CurlResponse: Sendable {
     public var redirectCount: Int
     /// The IP address of the last connection.
     public var primaryIP: String?
+    /// The server's certificate chain, leaf first, each as libcurl's `Name:value` fields
+    /// (`Subject`, `Expire date`, ...); empty unless `CurlRequest.certificateInfo` was set and a
+    /// TLS handshake completed.
+    public var certificates: [[String]]
 
     public init(
         statusCode: Int = 0, headers: [CurlHeader] = [], body: [UInt8] = [], bodyTruncated: Bool = false,
         error: CurlTransferError? = nil, timings: CurlTimings = CurlTimings(), effectiveURL: String? = nil,
-        redirectCount: Int = 0, primaryIP: String? = nil
+        redirectCount: Int = 0, primaryIP: String? = nil, certificates: [[String]] = []
     ) {
         self.statusCode = statusCode
         self.headers = headers
@@ -68,6 +72,7 @@ public struct CurlResponse: Sendable {
         self.effectiveURL = effectiveURL
         self.redirectCount = redirectCount
         self.primaryIP = primaryIP
+        self.certificates = certificates
     }
 
     /// The value of the last header called `name`, compared without case, as HTTP header names are.

@@ -43,6 +43,23 @@ final class EasyHandle {
         return Double(value) / 1_000_000
     }
 
+    /// The certificate chain of CURLINFO_CERTINFO, leaf first, each certificate as its `Name:value` lines.
+    func certificates() -> [[String]] {
+        var value: UnsafeMutableRawPointer? = nil
+        guard triage_easy_getinfo_pointer(raw, CURLINFO_CERTINFO, &value) == CURLE_OK, let value else { return [] }
+        let info = value.assumingMemoryBound(to: curl_certinfo.self).pointee
+        guard info.num_of_certs > 0, let chain = info.certinfo else { return [] }
+        return (0..<Int(info.num_of_certs)).map { index in
+            var lines: [String] = []
+            var node = chain[index]
+            while let current = node {
+                if let data = current.pointee.data { lines.append(String(cString: data)) }
+                node = current.pointee.next
+            }
+            return lines
+        }
+    }
+
     /// The CURLOPT_PRIVATE pointer of a handle libcurl reports as finished: the transfer it was running.
     static func privatePointer(of raw: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
         var value: UnsafeMutableRawPointer? = nil

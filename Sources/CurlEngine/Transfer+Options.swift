@@ -34,6 +34,9 @@ extension Transfer {
             options.set(CURLOPT_SSL_VERIFYPEER, 0)
             options.set(CURLOPT_SSL_VERIFYHOST, 0)
         }
+        if let caFile = request.caFile { options.set(CURLOPT_CAINFO, caFile) }
+        if request.connectOnly { options.set(CURLOPT_CONNECT_ONLY, 1) }
+        if request.certificateInfo { options.set(CURLOPT_CERTINFO, 1) }
         setCallbacks(&options)
         setMethodAndBody(request, &options)
         setLists(request, &options)

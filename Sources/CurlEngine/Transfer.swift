@@ -124,7 +124,8 @@ extension Transfer {
             ),
             effectiveURL: handle.string(CURLINFO_EFFECTIVE_URL),
             redirectCount: handle.long(CURLINFO_REDIRECT_COUNT),
-            primaryIP: handle.string(CURLINFO_PRIMARY_IP).flatMap { $0.isEmpty ? nil : $0 }
+            primaryIP: handle.string(CURLINFO_PRIMARY_IP).flatMap { $0.isEmpty ? nil : $0 },
+            certificates: handle.certificates()
         )
     }
 

@@ -10,6 +10,8 @@ import TriageCore
 /// - **5xx burst**: `serverErrorCount` 5xx answers within `serverErrorWindow`, even with
 ///   successes between them;
 /// - **slow**: `slowAfterCount` consecutive answers slower than `slowAfter`;
+/// - **certificate expiring** (TLS checks, YELLOW): the first result whose valid certificate
+///   expires within the check's `warnWithin`, in ``CheckDetector+Certificate.swift``;
 /// - **recovery** of each: `recoverAfter` consecutive good probes.
 ///
 /// A check has at most one availability incident (down or 5xx) open at a time.
@@ -22,7 +24,7 @@ import TriageCore
 public struct CheckDetector: Sendable {
     public let check: Check
     /// Findings currently open for this check (raised and not yet recovered).
-    public private(set) var active: Set<FindingKind>
+    public internal(set) var active: Set<FindingKind>
 
     private var settings: DetectionSettings { check.detection }
     private var failures = 0
@@ -34,6 +36,9 @@ public struct CheckDetector: Sendable {
     private var recentFailures = EvidenceLog()
     private var recentServerErrors = EvidenceLog()
     private var recentSlow = EvidenceLog()
+    /// Consecutive TLS results whose certificate is no longer expiring (read by the certificate rule).
+    var certificateFineStreak = 0
+    var recentExpiring = EvidenceLog()
 
     /// - Parameters:
     ///   - check: the check whose results this detector reads.
@@ -50,6 +55,7 @@ public struct CheckDetector: Sendable {
         observeAvailability(result, into: &verdict)
         observeServerErrors(result, into: &verdict)
         observeSpeed(result, into: &verdict)
+        observeCertificate(result, into: &verdict)
         return verdict
     }
 
@@ -119,7 +125,7 @@ public struct CheckDetector: Sendable {
         }
     }
 
-    private func finding(_ kind: FindingKind, at result: ProbeResult, evidence: EvidenceLog, what: String) -> Finding {
+    func finding(_ kind: FindingKind, at result: ProbeResult, evidence: EvidenceLog, what: String) -> Finding {
         Finding(
             kind: kind, checkID: check.id, targetID: check.targetID, customer: check.customer,
             detectedAt: result.startedAt, summary: "\(check.id): \(what): \(result.reason)",

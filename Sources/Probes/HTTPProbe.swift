@@ -46,6 +46,7 @@ public struct HTTPProbe: Probe {
         request.followRedirects = spec.maxRedirects > 0
         request.maxRedirects = spec.maxRedirects
         request.verifyTLS = spec.verifyTLS
+        request.caFile = spec.caFile
         return request
     }
 }

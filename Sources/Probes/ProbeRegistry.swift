@@ -7,15 +7,21 @@ import TriageCore
 /// the compiler checks that no kind is left out.
 public struct ProbeRegistry: Sendable {
     private let http: HTTPProbe
+    private let tcp: TCPProbe
+    private let tls: TLSProbe
 
     public init(engine: CurlEngine, clock: any TriageClock) {
         http = HTTPProbe(engine: engine, clock: clock)
+        tcp = TCPProbe(engine: engine, clock: clock)
+        tls = TLSProbe(engine: engine, clock: clock)
     }
 
     /// Runs `check` once with the probe of its kind.
     public func run(_ check: Check) async throws -> ProbeResult {
         switch check.spec {
         case .http(let spec): try await http.run(spec, for: check)
+        case .tcp(let spec): try await tcp.run(spec, for: check)
+        case .tls(let spec): try await tls.run(spec, for: check)
         }
     }
 }

@@ -10,13 +10,15 @@ struct SiteContext {
     var urlWritten: Bool
 }
 
-/// Every kind of check a probe file can name (`http:`), with its decoder. Adding a probe kind
+/// Every kind of check a probe file can name (`http:`, `tcp:`, `tls:`), with its decoder. Adding a probe kind
 /// adds one `CheckSpec` case and one line here; the check decoder needs no change.
 enum CheckKinds {
     typealias Decoder = @Sendable (NodeCursor, SiteContext) -> CheckSpec?
 
     static let all: [(name: String, decode: Decoder)] = [
         ("http", { cursor, site in HTTPCheckSpec.decode(cursor, site: site).map(CheckSpec.http) }),
+        ("tcp", { cursor, site in TCPCheckSpec.decode(cursor, site: site).map(CheckSpec.tcp) }),
+        ("tls", { cursor, site in TLSCheckSpec.decode(cursor, site: site).map(CheckSpec.tls) }),
     ]
 
     static var names: [String] { all.map(\.name) }

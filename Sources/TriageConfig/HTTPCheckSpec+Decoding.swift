@@ -10,6 +10,7 @@ import TriageCore
 extension HTTPCheckSpec {
     static let keys = [
         "path", "url", "method", "status", "contains", "notContains", "maxRedirects", "maxBodyBytes", "headers", "verifyTLS",
+        "caFile",
     ]
     static let methods = ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"]
 
@@ -29,6 +30,7 @@ extension HTTPCheckSpec {
         let maxBodyBytes = map?["maxBodyBytes"]?.size(in: 1...(64 << 20))
         let headers = map?["headers"].map(headers)
         let verifyTLS = map?["verifyTLS"]?.bool()
+        let caFile = map?["caFile"]?.nonEmptyString(example: "/etc/triage/private-ca.pem")
         guard let url, cursor.errors.noneSince(mark) else { return nil }
         var spec = HTTPCheckSpec(url: url)
         spec.method = method ?? spec.method
@@ -39,6 +41,7 @@ extension HTTPCheckSpec {
         spec.maxBodyBytes = maxBodyBytes ?? spec.maxBodyBytes
         spec.headers = headers ?? [:]
         spec.verifyTLS = verifyTLS ?? spec.verifyTLS
+        spec.caFile = caFile
         return spec
     }
 

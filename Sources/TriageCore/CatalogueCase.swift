@@ -35,6 +35,7 @@ extension CaseID {
     public static let siteDown: CaseID = "site-down"
     public static let slowLoad: CaseID = "slow-load"
     public static let repeated5xx: CaseID = "repeated-5xx"
+    public static let certificateExpiring: CaseID = "certificate-expiring"
 }
 
 /// The catalogue of typical cases, looked up by id.

@@ -8,6 +8,9 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     case slow
     /// Several 5xx responses within the window, even with successes between them.
     case serverErrors = "5xx"
+    /// A valid TLS certificate that expires within the check's `warnWithin`. An expired or
+    /// untrusted certificate is not this kind: the site is then `down` for visitors.
+    case certificateExpiring = "cert-expiring"
 
     /// The catalogue case an incident of this kind is filed under.
     public var caseID: CaseID {
@@ -15,6 +18,16 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
         case .down: .siteDown
         case .slow: .slowLoad
         case .serverErrors: .repeated5xx
+        case .certificateExpiring: .certificateExpiring
+        }
+    }
+
+    /// The code of its incident: RED for outages; YELLOW for an expiring certificate, because
+    /// the site still works and the fix has days, not minutes.
+    public var code: TriageCode {
+        switch self {
+        case .down, .slow, .serverErrors: .red
+        case .certificateExpiring: .yellow
         }
     }
 }
@@ -33,15 +46,16 @@ public struct Finding: Sendable, Hashable {
     /// The results that led to it, in words, for the audit trail.
     public var evidence: [String]
 
+    /// - Parameter code: the incident's code; nil takes the kind's (`FindingKind.code`).
     public init(
-        kind: FindingKind, checkID: String, targetID: String, customer: String, code: TriageCode = .red,
+        kind: FindingKind, checkID: String, targetID: String, customer: String, code: TriageCode? = nil,
         detectedAt: Date, summary: String, evidence: [String]
     ) {
         self.kind = kind
         self.checkID = checkID
         self.targetID = targetID
         self.customer = customer
-        self.code = code
+        self.code = code ?? kind.code
         self.detectedAt = detectedAt
         self.summary = summary
         self.evidence = evidence

@@ -58,10 +58,14 @@ public struct ProbeResult: Sendable, Hashable {
     public var timings: PhaseTimings
     /// Body bytes read (at most the check's cap).
     public var bytesRead: Int
+    /// When the server's certificate expires, for the checks that read it (TLS); detection
+    /// raises an expiring certificate from it.
+    public var certificateExpiresAt: Date?
 
     public init(
         checkID: String, startedAt: Date, outcome: ProbeOutcome, failure: FailureClass? = nil, reason: String,
-        statusCode: Int? = nil, timings: PhaseTimings = PhaseTimings(), bytesRead: Int = 0
+        statusCode: Int? = nil, timings: PhaseTimings = PhaseTimings(), bytesRead: Int = 0,
+        certificateExpiresAt: Date? = nil
     ) {
         self.checkID = checkID
         self.startedAt = startedAt
@@ -71,6 +75,7 @@ public struct ProbeResult: Sendable, Hashable {
         self.statusCode = statusCode
         self.timings = timings
         self.bytesRead = bytesRead
+        self.certificateExpiresAt = certificateExpiresAt
     }
 
     /// Whether the server answered with a 5xx status.
@@ -78,7 +83,7 @@ public struct ProbeResult: Sendable, Hashable {
 }
 
 extension ProbeResult: Encodable {
-    enum CodingKeys: String, CodingKey { case check, startedAt, outcome, failure, reason, statusCode, timings, bytesRead }
+    enum CodingKeys: String, CodingKey { case check, startedAt, outcome, failure, reason, statusCode, timings, bytesRead, certificateExpiresAt }
 
     /// The JSON of `triage check --format json`: every key present, null when unset, so scripts never meet a missing key.
     public func encode(to encoder: any Encoder) throws {
@@ -91,5 +96,6 @@ extension ProbeResult: Encodable {
         try container.encode(statusCode, forKey: .statusCode)
         try container.encode(timings, forKey: .timings)
         try container.encode(bytesRead, forKey: .bytesRead)
+        try container.encode(certificateExpiresAt, forKey: .certificateExpiresAt)
     }
 }

@@ -55,17 +55,23 @@ public struct Check: Sendable, Hashable {
 /// compiler makes every switch over it (probe registry, config) handle each kind.
 public enum CheckSpec: Sendable, Hashable {
     case http(HTTPCheckSpec)
+    case tcp(TCPCheckSpec)
+    case tls(TLSCheckSpec)
 
     /// The kind's name as written in `probes/*.yml` and shown in results.
     public var kindName: String {
         switch self {
         case .http: "http"
+        case .tcp: "tcp"
+        case .tls: "tls"
         }
     }
 
     public var host: String {
         switch self {
         case .http(let spec): spec.url.host ?? ""
+        case .tcp(let spec): spec.host
+        case .tls(let spec): spec.url.host ?? ""
         }
     }
 }
@@ -88,11 +94,14 @@ public struct HTTPCheckSpec: Sendable, Hashable {
     public var headers: [String: String]
     /// Verify the server's TLS certificate and host name.
     public var verifyTLS: Bool
+    /// A PEM file of the certificate authorities to trust instead of the system's, for sites
+    /// signed by a private CA; nil trusts the system store.
+    public var caFile: String?
 
     public init(
         url: URL, method: String = "GET", expectedStatus: Set<Int> = [], mustContain: [String] = [],
         mustNotContain: [String] = [], maxRedirects: Int = 5, maxBodyBytes: Int = 1 << 20,
-        headers: [String: String] = [:], verifyTLS: Bool = true
+        headers: [String: String] = [:], verifyTLS: Bool = true, caFile: String? = nil
     ) {
         self.url = url
         self.method = method
@@ -103,6 +112,7 @@ public struct HTTPCheckSpec: Sendable, Hashable {
         self.maxBodyBytes = maxBodyBytes
         self.headers = headers
         self.verifyTLS = verifyTLS
+        self.caFile = caFile
     }
 
     /// Whether `status` counts as up for this check.

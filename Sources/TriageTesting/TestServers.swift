@@ -18,6 +18,14 @@ public enum TestServers {
     /// The file nginx serves at `/switch` (404 while it is missing): a test writes or removes it
     /// to take a real site down and bring it back (TRIAGE_TEST_SWITCH_FILE).
     public static let switchFile: String? = variable("TRIAGE_TEST_SWITCH_FILE")
+    /// An https site whose certificate, from the test CA, is valid for a year (TRIAGE_TEST_HTTPS_VALID).
+    public static let httpsValid: String? = variable("TRIAGE_TEST_HTTPS_VALID")
+    /// An https site whose certificate expires 3 days after the servers started (TRIAGE_TEST_HTTPS_EXPIRING).
+    public static let httpsExpiring: String? = variable("TRIAGE_TEST_HTTPS_EXPIRING")
+    /// An https site whose certificate expired on 2025-02-01 (TRIAGE_TEST_HTTPS_EXPIRED).
+    public static let httpsExpired: String? = variable("TRIAGE_TEST_HTTPS_EXPIRED")
+    /// The PEM certificate of the throwaway CA that signed the three, for `caFile` (TRIAGE_TEST_CA_FILE).
+    public static let caFile: String? = variable("TRIAGE_TEST_CA_FILE")
 
     /// Returns `value`, or throws an error that tells how to run the suite with its servers.
     public static func require(_ value: String?, _ name: String) throws -> String {

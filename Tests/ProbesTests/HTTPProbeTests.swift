@@ -128,4 +128,16 @@ struct HTTPProbeTests {
         #expect(result.timings.total >= 2)
         #expect(result.reason.contains("slower than 1 s"))
     }
+
+    @Test func anHTTPSPageSignedByAGivenCAIsUp() async throws {
+        let url = try TestServers.require(TestServers.httpsValid, "TRIAGE_TEST_HTTPS_VALID")
+        let caFile = try TestServers.require(TestServers.caFile, "TRIAGE_TEST_CA_FILE")
+        let result = try await run(url) {
+            $0.mustContain = ["Welcome"]
+            $0.caFile = caFile
+        }
+        #expect(result.outcome == .up)
+        #expect(result.statusCode == 200)
+        #expect(result.timings.tls > 0)
+    }
 }

@@ -38,12 +38,12 @@ import Testing
             "probes/http-values.yml:14: sites[0].checks[0].http.verifyTLS: \"yes\" is not true or false; write true or false",
         ]),
         FixtureCase("probes/kinds.yml", [
-            "probes/kinds.yml:6: sites[0].checks[0].tcp: unknown key; a check has one kind key (known kinds: http) and the options name, interval, timeout, detection",
-            "probes/kinds.yml:7: sites[0].checks[1].htp: unknown key; did you mean \"http\"? a check has one kind key (known kinds: http) and the options name, interval, timeout, detection",
-            "probes/kinds.yml:8: sites[0].checks[2]: has no check kind; add one, such as http: {path: /} (known kinds: http)",
-            "probes/kinds.yml:9: sites[0].checks[3]: has 2 kind keys (http, tcp); a check runs one kind: split it into one check per kind",
-            "probes/kinds.yml:10: sites[0].checks[3].tcp: unknown key; a check has one kind key (known kinds: http) and the options name, interval, timeout, detection",
-            "probes/kinds.yml:13: sites[0].checks[4].intervl: unknown key; did you mean \"interval\"? a check has one kind key (known kinds: http) and the options name, interval, timeout, detection",
+            "probes/kinds.yml:6: sites[0].checks[0].ping: unknown key; a check has one kind key (known kinds: http, tcp, tls) and the options name, interval, timeout, detection",
+            "probes/kinds.yml:7: sites[0].checks[1].htp: unknown key; did you mean \"http\"? a check has one kind key (known kinds: http, tcp, tls) and the options name, interval, timeout, detection",
+            "probes/kinds.yml:8: sites[0].checks[2]: has no check kind; add one, such as http: {path: /} (known kinds: http, tcp, tls)",
+            "probes/kinds.yml:9: sites[0].checks[3]: has 2 kind keys (http, ping); a check runs one kind: split it into one check per kind",
+            "probes/kinds.yml:10: sites[0].checks[3].ping: unknown key; a check has one kind key (known kinds: http, tcp, tls) and the options name, interval, timeout, detection",
+            "probes/kinds.yml:13: sites[0].checks[4].intervl: unknown key; did you mean \"interval\"? a check has one kind key (known kinds: http, tcp, tls) and the options name, interval, timeout, detection",
             "probes/kinds.yml:15: sites[0].checks[5].http.timeout: is not allowed here; timeout belongs to the check: write it beside http:, not inside it",
         ]),
         FixtureCase("probes/missing-keys.yml", [
@@ -57,6 +57,17 @@ import Testing
         ]),
         FixtureCase("probes/syntax-error.yml", [
             "probes/syntax-error.yml:6: YAML syntax error at column 37: did not find expected ',' or ']' (while parsing a flow sequence at line 6); check the indentation, and quote values that contain \": \" or \" #\" or start with a special character",
+        ]),
+        FixtureCase("probes/tcp-tls.yml", [
+            "probes/tcp-tls.yml:6: sites[0].checks[0].tcp.port: must be between 1 and 65535, not 70000",
+            "probes/tcp-tls.yml:7: sites[0].checks[1].tcp.timeout: is not allowed here; timeout belongs to the check: write it beside tcp:, not inside it",
+            "probes/tcp-tls.yml:9: sites[0].checks[2].tcp.port: is required; add it, such as port: 3306",
+            "probes/tcp-tls.yml:11: sites[0].checks[3].tls: the site's url http://www.example.com/ is not https, so it has no certificate; write url: https://... here, or remove this check",
+            "probes/tcp-tls.yml:11: sites[0].checks[3].tls.warnWithin: \"2 weeks\" is not a duration; write a number with a unit, such as 30s, 5m or 1h",
+            "probes/tcp-tls.yml:12: sites[0].checks[4].tls.url: \"http://www.example.com/\" is not an https URL; a tls check reads the certificate of an https site, such as https://www.example.com/",
+            "probes/tcp-tls.yml:14: sites[0].checks[5].tls.warnWitin: unknown key; did you mean \"warnWithin\"? allowed keys: url, warnWithin, caFile",
+            "probes/tcp-tls.yml:18: sites[1].checks[0].tcp: has no host to connect to; add host:, such as host: db.example.com, or url: to the site",
+            "probes/tcp-tls.yml:19: sites[1].checks[1].tls: has no URL to read the certificate of; add url: to the site, or write url: https://... here",
         ]),
         FixtureCase("probes/timeouts.yml", [
             "probes/timeouts.yml:3: defaults.timeout: 8s is not longer than detection.slowAfter (10s): a page slower than slowAfter would time out and count as down, never as slow; raise it above 10s or lower detection.slowAfter",

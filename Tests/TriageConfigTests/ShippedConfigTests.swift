@@ -18,8 +18,10 @@ import TriageCore
     @Test func catalogueHoldsEveryCaseOfThePolicy() throws {
         let catalogue = try ConfigLoader.loadSettings(at: Paths.settingsFile).catalogue
         let counts = Dictionary(grouping: catalogue.cases, by: \.code).mapValues(\.count)
-        // policy.md lists 12 RED, 15 YELLOW, 9 GREEN cases and, split at its semicolons, 14 WHITE ones.
-        #expect(counts == [.red: 12, .yellow: 15, .green: 9, .white: 14])
+        // policy.md lists 12 RED, 15 YELLOW, 9 GREEN cases and, split at its semicolons, 14 WHITE ones;
+        // detection adds the YELLOW certificate-expiring.
+        #expect(counts == [.red: 12, .yellow: 16, .green: 9, .white: 14])
+        #expect(catalogue[.certificateExpiring]?.code == FindingKind.certificateExpiring.code)
         #expect(Set(catalogue.cases.map(\.id)).count == catalogue.cases.count)
         for id in [CaseID.siteDown, .slowLoad, .repeated5xx] {
             #expect(catalogue[id]?.code == .red)
@@ -80,7 +82,12 @@ import TriageCore
         let settings = try ConfigLoader.loadSettings(at: Paths.settingsFile)
         let yaml = try String(contentsOfFile: Paths.exampleProbeFile, encoding: .utf8)
         let targets = try ConfigLoader.parseProbes(yaml: yaml, file: "probes/acme.yml.example", settings: settings)
-        #expect(targets.flatMap(\.checks).map(\.id) == ["acme/www/home", "acme/www/login", "acme/shop/http", "acme/api/http"])
+        #expect(targets.flatMap(\.checks).map(\.id) == [
+            "acme/www/home", "acme/www/login", "acme/www/tls", "acme/www/ssh", "acme/www/database", "acme/shop/http",
+            "acme/api/http",
+        ])
+        let kinds = targets.flatMap(\.checks).map(\.spec.kindName)
+        #expect(Set(kinds) == Set(CheckKinds.names))
         let home = try #require(targets.first?.checks.first)
         guard case .http(let spec) = home.spec else { Issue.record("not an http check"); return }
         #expect(spec.url.absoluteString == "https://www.example.com/")
@@ -89,6 +96,7 @@ import TriageCore
         #expect(spec.mustNotContain == ["Fatal error", "hacked by"])
         #expect(spec.maxBodyBytes == 1 << 20)
         #expect(spec.headers == ["X-Probe": "triage"])
+        #expect(spec.caFile == "/etc/triage/private-ca.pem")
         #expect(home.interval == .seconds(60))
         #expect(home.timeout == .seconds(30))
         #expect(home.detection.downAfter == 3)

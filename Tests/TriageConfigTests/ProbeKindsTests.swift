@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import TriageCore
+@testable import TriageConfig
+
+/// The `tcp:` and `tls:` check kinds decode to their specs, with their defaults from the site.
+@Suite struct ProbeKindsTests {
+    func checks(_ yaml: String) throws -> [Check] {
+        try ConfigLoader.parseProbes(yaml: yaml, file: "probes/acme.yml", settings: TriageSettings()).flatMap(\.checks)
+    }
+
+    @Test func tcpTakesTheSiteHostUnlessItNamesOne() throws {
+        let checks = try checks("""
+            customer: acme
+            sites:
+              - name: www
+                url: https://www.acme.example/
+                checks:
+                  - tcp: {port: 22}
+                  - tcp: {host: db.acme.example, port: 3306}
+                    name: db
+            """)
+        #expect(checks.map(\.spec) == [
+            .tcp(TCPCheckSpec(host: "www.acme.example", port: 22)),
+            .tcp(TCPCheckSpec(host: "db.acme.example", port: 3306)),
+        ])
+        #expect(checks.map(\.id) == ["acme/www/tcp", "acme/www/db"])
+        #expect(checks[1].host == "db.acme.example")
+    }
+
+    @Test func tlsReadsTheSiteURLWithAFortnightWarningByDefault() throws {
+        let checks = try checks("""
+            customer: acme
+            sites:
+              - name: www
+                url: https://www.acme.example/
+                checks:
+                  - tls:
+                  - tls: {url: "https://mail.acme.example:993/", warnWithin: 30d, caFile: /etc/triage/ca.pem}
+                    name: mail
+            """)
+        #expect(checks.map(\.spec) == [
+            .tls(TLSCheckSpec(url: URL(string: "https://www.acme.example/")!, warnWithin: .seconds(14 * 86_400))),
+            .tls(TLSCheckSpec(
+                url: URL(string: "https://mail.acme.example:993/")!, warnWithin: .seconds(30 * 86_400),
+                caFile: "/etc/triage/ca.pem"
+            )),
+        ])
+        #expect(checks.map(\.id) == ["acme/www/tls", "acme/www/mail"])
+    }
+
+    @Test func httpTakesACAFile() throws {
+        let checks = try checks("""
+            customer: acme
+            sites:
+              - name: www
+                url: https://www.acme.example/
+                checks:
+                  - http: {caFile: /etc/triage/ca.pem}
+            """)
+        guard case .http(let spec) = checks.first?.spec else { Issue.record("not an http check"); return }
+        #expect(spec.caFile == "/etc/triage/ca.pem")
+    }
+}
