@@ -12,9 +12,11 @@ import TriageCore
 /// - **slow**: `slowAfterCount` consecutive answers slower than `slowAfter`;
 /// - **certificate expiring** (TLS checks, YELLOW): the first result whose valid certificate
 ///   expires within the check's `warnWithin`, in ``CheckDetector+Certificate.swift``;
+/// - **defaced** (content checks, RED): the first result whose failure is `.defaced`, with no
+///   recheck, in ``CheckDetector+Defacement.swift``;
 /// - **recovery** of each: `recoverAfter` consecutive good probes.
 ///
-/// A check has at most one availability incident (down or 5xx) open at a time.
+/// A check has at most one availability incident (down, 5xx or defaced) open at a time.
 ///
 /// ```swift
 /// var detector = CheckDetector(check: check)
@@ -39,6 +41,9 @@ public struct CheckDetector: Sendable {
     /// Consecutive TLS results whose certificate is no longer expiring (read by the certificate rule).
     var certificateFineStreak = 0
     var recentExpiring = EvidenceLog()
+    /// Consecutive results since a defacement whose page is back (read by the defacement rule).
+    var cleanPageStreak = 0
+    var recentDefaced = EvidenceLog()
 
     /// - Parameters:
     ///   - check: the check whose results this detector reads.
@@ -52,6 +57,7 @@ public struct CheckDetector: Sendable {
     /// Reads one result and says what changed.
     public mutating func observe(_ result: ProbeResult) -> Verdict {
         var verdict = Verdict()
+        observeDefacement(result, into: &verdict)
         observeAvailability(result, into: &verdict)
         observeServerErrors(result, into: &verdict)
         observeSpeed(result, into: &verdict)
@@ -85,9 +91,11 @@ public struct CheckDetector: Sendable {
         }
     }
 
-    /// A check has at most one availability incident at a time: "down" and "5xx" describe the same
-    /// outage seen two ways, and ops want one page for it, not two.
-    private var hasAvailabilityIncident: Bool { active.contains(.down) || active.contains(.serverErrors) }
+    /// A check has at most one availability incident at a time: "down", "5xx" and "defaced" describe
+    /// the same outage seen different ways, and ops want one page for it, not two.
+    private var hasAvailabilityIncident: Bool {
+        active.contains(.down) || active.contains(.serverErrors) || active.contains(.defaced)
+    }
 
     private mutating func observeServerErrors(_ result: ProbeResult, into verdict: inout Verdict) {
         let windowStart = result.startedAt.adding(.zero - settings.serverErrorWindow)

@@ -18,6 +18,13 @@ public struct HTTPProbe: Probe {
     }
 
     public func run(_ spec: HTTPCheckSpec, for check: Check) async throws -> ProbeResult {
+        try await fetch(spec, for: check).result
+    }
+
+    /// Fetches the page and judges it as the http kind does, returning the response as well, so
+    /// a probe that judges more of the page (content) shares this classification instead of
+    /// copying it.
+    func fetch(_ spec: HTTPCheckSpec, for check: Check) async throws -> (result: ProbeResult, response: CurlResponse) {
         let startedAt = clock.now
         let response = try await engine.perform(request(for: spec, timeout: check.timeout))
         var result = ProbeResult(
@@ -29,13 +36,13 @@ public struct HTTPProbe: Probe {
             result.outcome = .down
             result.failure = TransferFailure.classify(error)
             result.reason = TransferFailure.reason(for: error, timeout: check.timeout)
-            return result
+            return (result, response)
         }
         let verdict = HTTPResponseVerdict(spec: spec, response: response, slowAfter: check.detection.slowAfter)
         result.outcome = verdict.outcome
         result.failure = verdict.failure
         result.reason = verdict.reason
-        return result
+        return (result, response)
     }
 
     func request(for spec: HTTPCheckSpec, timeout: Duration) -> CurlRequest {

@@ -48,20 +48,3 @@ struct HTTPResponseVerdict {
         response.bodyTruncated ? " (in its first \(response.body.count) bytes)" : ""
     }
 }
-
-extension Array where Element == UInt8 {
-    /// Whether the bytes contain `text` encoded as UTF-8: a byte search, so a page in any
-    /// encoding compatible with ASCII markers is searched without decoding it.
-    func contains(utf8 text: String) -> Bool {
-        let needle = Array(text.utf8)
-        guard let first = needle.first else { return true }
-        guard needle.count <= count else { return false }
-        let lastStart = count - needle.count
-        var start = startIndex
-        while start <= lastStart, let candidate = self[start...lastStart].firstIndex(of: first) {
-            if self[candidate..<(candidate + needle.count)].elementsEqual(needle) { return true }
-            start = candidate + 1
-        }
-        return false
-    }
-}

@@ -9,11 +9,13 @@ public struct ProbeRegistry: Sendable {
     private let http: HTTPProbe
     private let tcp: TCPProbe
     private let tls: TLSProbe
+    private let content: ContentProbe
 
     public init(engine: CurlEngine, clock: any TriageClock) {
         http = HTTPProbe(engine: engine, clock: clock)
         tcp = TCPProbe(engine: engine, clock: clock)
         tls = TLSProbe(engine: engine, clock: clock)
+        content = ContentProbe(engine: engine, clock: clock)
     }
 
     /// Runs `check` once with the probe of its kind.
@@ -22,6 +24,7 @@ public struct ProbeRegistry: Sendable {
         case .http(let spec): try await http.run(spec, for: check)
         case .tcp(let spec): try await tcp.run(spec, for: check)
         case .tls(let spec): try await tls.run(spec, for: check)
+        case .content(let spec): try await content.run(spec, for: check)
         }
     }
 }

@@ -46,7 +46,8 @@ extension HTTPCheckSpec {
     }
 
     /// The URL probed: `url:` as written, `path:` joined to the site's url, or the site's url.
-    private static func resolveURL(_ map: MapCursor?, cursor: NodeCursor, site: SiteContext) -> URL? {
+    /// Shared with the kinds that fetch a page too (content), so both write a page alike.
+    static func resolveURL(_ map: MapCursor?, cursor: NodeCursor, site: SiteContext) -> URL? {
         let pathCursor = map?["path"]
         if let urlCursor = map?["url"] {
             if pathCursor != nil {

@@ -36,6 +36,7 @@ extension CaseID {
     public static let slowLoad: CaseID = "slow-load"
     public static let repeated5xx: CaseID = "repeated-5xx"
     public static let certificateExpiring: CaseID = "certificate-expiring"
+    public static let defaced: CaseID = "defaced"
 }
 
 /// The catalogue of typical cases, looked up by id.

@@ -11,6 +11,8 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// A valid TLS certificate that expires within the check's `warnWithin`. An expired or
     /// untrusted certificate is not this kind: the site is then `down` for visitors.
     case certificateExpiring = "cert-expiring"
+    /// A content check found the page defaced: it answers, but not with the customer's page.
+    case defaced
 
     /// The catalogue case an incident of this kind is filed under.
     public var caseID: CaseID {
@@ -19,6 +21,7 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
         case .slow: .slowLoad
         case .serverErrors: .repeated5xx
         case .certificateExpiring: .certificateExpiring
+        case .defaced: .defaced
         }
     }
 
@@ -26,7 +29,7 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// the site still works and the fix has days, not minutes.
     public var code: TriageCode {
         switch self {
-        case .down, .slow, .serverErrors: .red
+        case .down, .slow, .serverErrors, .defaced: .red
         case .certificateExpiring: .yellow
         }
     }

@@ -23,6 +23,8 @@ public enum FailureClass: String, Sendable, Codable, Hashable {
     case unexpectedStatus = "status"
     case serverError = "5xx"
     case contentMismatch = "content"
+    /// The page answers but a required marker is missing or a forbidden pattern shows: defaced.
+    case defaced
     case protocolError = "protocol"
     case internalError = "internal"
 }

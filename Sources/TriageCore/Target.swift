@@ -57,6 +57,7 @@ public enum CheckSpec: Sendable, Hashable {
     case http(HTTPCheckSpec)
     case tcp(TCPCheckSpec)
     case tls(TLSCheckSpec)
+    case content(ContentCheckSpec)
 
     /// The kind's name as written in `probes/*.yml` and shown in results.
     public var kindName: String {
@@ -64,6 +65,7 @@ public enum CheckSpec: Sendable, Hashable {
         case .http: "http"
         case .tcp: "tcp"
         case .tls: "tls"
+        case .content: "content"
         }
     }
 
@@ -72,6 +74,7 @@ public enum CheckSpec: Sendable, Hashable {
         case .http(let spec): spec.url.host ?? ""
         case .tcp(let spec): spec.host
         case .tls(let spec): spec.url.host ?? ""
+        case .content(let spec): spec.url.host ?? ""
         }
     }
 }

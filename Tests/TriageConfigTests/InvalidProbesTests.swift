@@ -12,6 +12,15 @@ import Testing
             "probes/check-slow.yml:7: sites[0].checks[0].detection.downAfter: must be between 1 and 100, not 0",
             "probes/check-slow.yml:10: sites[0].checks[1].detection.slowAfter: 40s is not shorter than the timeout (30s): a page slower than slowAfter would time out and count as down, never as slow; lower it below 30s or raise the timeout",
         ]),
+        FixtureCase("probes/content.yml", [
+            "probes/content.yml:6: sites[0].checks[0].content.requires: is empty; list at least one text the real page always shows, such as [\"Acme Shop\"]",
+            "probes/content.yml:7: sites[0].checks[1].content.forbid: unknown key; did you mean \"forbids\"? allowed keys: path, url, requires, forbids, maxBodyBytes, caFile",
+            "probes/content.yml:9: sites[0].checks[2].content.forbids: is a mapping; write a list, one \"- \" item per line or [a, b]",
+            "probes/content.yml:11: sites[0].checks[3].content.requires[1]: is a list; write text, such as Acme Shop",
+            "probes/content.yml:11: sites[0].checks[3].content.forbids[0]: is a list; write text, such as hacked by",
+            "probes/content.yml:13: sites[0].checks[4].content.requires: is required; add it, such as requires: [\"Acme Shop\"]",
+            "probes/content.yml:15: sites[0].checks[5].content.interval: is not allowed here; interval belongs to the check: write it beside content:, not inside it",
+        ]),
         FixtureCase("probes/customer.yml", [
             "probes/customer.yml:1: customer: \"Acme Shop\" is not a valid name; use lowercase letters, digits and dashes (not first or last), such as acme",
         ]),
@@ -38,12 +47,12 @@ import Testing
             "probes/http-values.yml:14: sites[0].checks[0].http.verifyTLS: \"yes\" is not true or false; write true or false",
         ]),
         FixtureCase("probes/kinds.yml", [
-            "probes/kinds.yml:6: sites[0].checks[0].ping: unknown key; a check has one kind key (known kinds: http, tcp, tls) and the options name, interval, timeout, detection",
-            "probes/kinds.yml:7: sites[0].checks[1].htp: unknown key; did you mean \"http\"? a check has one kind key (known kinds: http, tcp, tls) and the options name, interval, timeout, detection",
-            "probes/kinds.yml:8: sites[0].checks[2]: has no check kind; add one, such as http: {path: /} (known kinds: http, tcp, tls)",
+            "probes/kinds.yml:6: sites[0].checks[0].ping: unknown key; a check has one kind key (known kinds: http, tcp, tls, content) and the options name, interval, timeout, detection",
+            "probes/kinds.yml:7: sites[0].checks[1].htp: unknown key; did you mean \"http\"? a check has one kind key (known kinds: http, tcp, tls, content) and the options name, interval, timeout, detection",
+            "probes/kinds.yml:8: sites[0].checks[2]: has no check kind; add one, such as http: {path: /} (known kinds: http, tcp, tls, content)",
             "probes/kinds.yml:9: sites[0].checks[3]: has 2 kind keys (http, ping); a check runs one kind: split it into one check per kind",
-            "probes/kinds.yml:10: sites[0].checks[3].ping: unknown key; a check has one kind key (known kinds: http, tcp, tls) and the options name, interval, timeout, detection",
-            "probes/kinds.yml:13: sites[0].checks[4].intervl: unknown key; did you mean \"interval\"? a check has one kind key (known kinds: http, tcp, tls) and the options name, interval, timeout, detection",
+            "probes/kinds.yml:10: sites[0].checks[3].ping: unknown key; a check has one kind key (known kinds: http, tcp, tls, content) and the options name, interval, timeout, detection",
+            "probes/kinds.yml:13: sites[0].checks[4].intervl: unknown key; did you mean \"interval\"? a check has one kind key (known kinds: http, tcp, tls, content) and the options name, interval, timeout, detection",
             "probes/kinds.yml:15: sites[0].checks[5].http.timeout: is not allowed here; timeout belongs to the check: write it beside http:, not inside it",
         ]),
         FixtureCase("probes/missing-keys.yml", [

@@ -62,3 +62,41 @@ import TriageCore
         #expect(spec.caFile == "/etc/triage/ca.pem")
     }
 }
+
+/// The `content:` check kind: the page written as for http, markers required, forbidden
+/// patterns defaulted.
+@Suite struct ContentKindTests {
+    func checks(_ yaml: String) throws -> [Check] {
+        try ConfigLoader.parseProbes(yaml: yaml, file: "probes/acme.yml", settings: TriageSettings()).flatMap(\.checks)
+    }
+
+    @Test func contentJoinsItsPathAndDefaultsTheForbiddenPatterns() throws {
+        let checks = try checks("""
+            customer: acme
+            sites:
+              - name: www
+                url: https://www.acme.example/
+                checks:
+                  - content: {path: /shop, requires: "Acme Shop"}
+                  - content:
+                      url: "https://shop.acme.example/"
+                      requires: ["Acme Shop", "<footer"]
+                      forbids: ["hacked by", "owned by"]
+                      maxBodyBytes: 64KiB
+                      caFile: /etc/triage/ca.pem
+                    name: shop
+                  - content: {requires: Acme, forbids: []}
+                    name: bare
+            """)
+        #expect(checks.map(\.spec) == [
+            .content(ContentCheckSpec(url: URL(string: "https://www.acme.example/shop")!, requires: ["Acme Shop"])),
+            .content(ContentCheckSpec(
+                url: URL(string: "https://shop.acme.example/")!, requires: ["Acme Shop", "<footer"],
+                forbids: ["hacked by", "owned by"], maxBodyBytes: 64 * 1024, caFile: "/etc/triage/ca.pem"
+            )),
+            .content(ContentCheckSpec(url: URL(string: "https://www.acme.example/")!, requires: ["Acme"], forbids: [])),
+        ])
+        #expect(checks.map(\.id) == ["acme/www/content", "acme/www/shop", "acme/www/bare"])
+        #expect(ContentCheckSpec.defaultForbids.contains("hacked by"))
+    }
+}

@@ -22,6 +22,8 @@ import TriageCore
         // detection adds the YELLOW certificate-expiring.
         #expect(counts == [.red: 12, .yellow: 16, .green: 9, .white: 14])
         #expect(catalogue[.certificateExpiring]?.code == FindingKind.certificateExpiring.code)
+        #expect(catalogue[.defaced]?.code == FindingKind.defaced.code)
+        #expect(catalogue[.defaced]?.fee == .fixed(.major(50)))
         #expect(Set(catalogue.cases.map(\.id)).count == catalogue.cases.count)
         for id in [CaseID.siteDown, .slowLoad, .repeated5xx] {
             #expect(catalogue[id]?.code == .red)
@@ -83,7 +85,8 @@ import TriageCore
         let yaml = try String(contentsOfFile: Paths.exampleProbeFile, encoding: .utf8)
         let targets = try ConfigLoader.parseProbes(yaml: yaml, file: "probes/acme.yml.example", settings: settings)
         #expect(targets.flatMap(\.checks).map(\.id) == [
-            "acme/www/home", "acme/www/login", "acme/www/tls", "acme/www/ssh", "acme/www/database", "acme/shop/http",
+            "acme/www/home", "acme/www/login", "acme/www/tls", "acme/www/integrity", "acme/www/ssh", "acme/www/database",
+            "acme/shop/http",
             "acme/api/http",
         ])
         let kinds = targets.flatMap(\.checks).map(\.spec.kindName)
