@@ -37,6 +37,10 @@ public struct CurlRequest: Sendable {
     /// The most body bytes kept: the engine stops reading there and marks the response truncated,
     /// so a huge or endless page costs no more than this.
     public var maxBodyBytes: Int = 1 << 20
+    /// False reads the whole body as a browser does, counting its bytes but keeping none (a page's
+    /// assets, whose download time is what matters); `maxBodyBytes` then does not apply, and the
+    /// timeout still bounds an endless body.
+    public var keepBody: Bool = true
     /// Whether HTTP redirects are followed (only to http and https).
     public var followRedirects: Bool = true
     /// The most redirects followed before the transfer fails with `tooManyRedirects`.

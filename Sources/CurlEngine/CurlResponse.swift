@@ -43,6 +43,8 @@ public struct CurlResponse: Sendable {
     public var body: [UInt8]
     /// The server sent more than `maxBodyBytes` and the engine stopped reading: not an error.
     public var bodyTruncated: Bool
+    /// Body bytes received, kept or not (with `keepBody` false, the whole body's size).
+    public var bodyBytesReceived: Int
     /// Why the transfer failed; `nil` when it completed.
     public var error: CurlTransferError?
     /// Phase timings.
@@ -60,13 +62,14 @@ public struct CurlResponse: Sendable {
 
     public init(
         statusCode: Int = 0, headers: [CurlHeader] = [], body: [UInt8] = [], bodyTruncated: Bool = false,
-        error: CurlTransferError? = nil, timings: CurlTimings = CurlTimings(), effectiveURL: String? = nil,
+        bodyBytesReceived: Int? = nil, error: CurlTransferError? = nil, timings: CurlTimings = CurlTimings(), effectiveURL: String? = nil,
         redirectCount: Int = 0, primaryIP: String? = nil, certificates: [[String]] = []
     ) {
         self.statusCode = statusCode
         self.headers = headers
         self.body = body
         self.bodyTruncated = bodyTruncated
+        self.bodyBytesReceived = bodyBytesReceived ?? body.count
         self.error = error
         self.timings = timings
         self.effectiveURL = effectiveURL

@@ -16,6 +16,8 @@ final class Transfer {
     let continuation: CheckedContinuation<CurlResponse, any Error>
     let handle: EasyHandle
     let maxBodyBytes: Int
+    let keepBody: Bool
+    private(set) var bodyBytesReceived = 0
     private(set) var body: [UInt8] = []
     private(set) var bodyTruncated = false
     private(set) var headers: [CurlHeader] = []
@@ -31,6 +33,7 @@ final class Transfer {
         continuation = submission.continuation
         self.handle = handle
         maxBodyBytes = max(0, submission.request.maxBodyBytes)
+        keepBody = submission.request.keepBody
         upload = submission.request.body ?? []
     }
 
@@ -45,6 +48,8 @@ final class Transfer {
     /// Keeps body bytes up to the cap; a short count past it makes libcurl stop with CURLE_WRITE_ERROR,
     /// which `response(result:)` turns back into a completed, truncated response.
     func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Int {
+        bodyBytesReceived += bytes.count
+        guard keepBody else { return bytes.count }
         let room = maxBodyBytes - body.count
         if bytes.count <= room {
             body.append(contentsOf: bytes)
@@ -113,6 +118,7 @@ extension Transfer {
             headers: headers,
             body: body,
             bodyTruncated: bodyTruncated,
+            bodyBytesReceived: bodyBytesReceived,
             error: result == CURLE_OK || truncatedByUs ? nil : transferError(result),
             timings: CurlTimings(
                 nameLookup: handle.seconds(CURLINFO_NAMELOOKUP_TIME_T),

@@ -10,12 +10,14 @@ public struct ProbeRegistry: Sendable {
     private let tcp: TCPProbe
     private let tls: TLSProbe
     private let content: ContentProbe
+    private let page: PageProbe
 
     public init(engine: CurlEngine, clock: any TriageClock) {
         http = HTTPProbe(engine: engine, clock: clock)
         tcp = TCPProbe(engine: engine, clock: clock)
         tls = TLSProbe(engine: engine, clock: clock)
         content = ContentProbe(engine: engine, clock: clock)
+        page = PageProbe(engine: engine, clock: clock)
     }
 
     /// Runs `check` once with the probe of its kind.
@@ -25,6 +27,7 @@ public struct ProbeRegistry: Sendable {
         case .tcp(let spec): try await tcp.run(spec, for: check)
         case .tls(let spec): try await tls.run(spec, for: check)
         case .content(let spec): try await content.run(spec, for: check)
+        case .page(let spec): try await page.run(spec, for: check)
         }
     }
 }

@@ -58,6 +58,7 @@ public enum CheckSpec: Sendable, Hashable {
     case tcp(TCPCheckSpec)
     case tls(TLSCheckSpec)
     case content(ContentCheckSpec)
+    case page(PageCheckSpec)
 
     /// The kind's name as written in `probes/*.yml` and shown in results.
     public var kindName: String {
@@ -66,6 +67,7 @@ public enum CheckSpec: Sendable, Hashable {
         case .tcp: "tcp"
         case .tls: "tls"
         case .content: "content"
+        case .page: "page"
         }
     }
 
@@ -75,6 +77,7 @@ public enum CheckSpec: Sendable, Hashable {
         case .tcp(let spec): spec.host
         case .tls(let spec): spec.url.host ?? ""
         case .content(let spec): spec.url.host ?? ""
+        case .page(let spec): spec.url.host ?? ""
         }
     }
 }

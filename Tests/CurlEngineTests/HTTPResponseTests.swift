@@ -116,6 +116,19 @@ struct HTTPResponseTests {
         #expect(response.bodyTruncated == false)
     }
 
+    @Test("a body read without keeping it is counted whole, past the cap, and nothing is buffered")
+    func discardedBody() async throws {
+        let engine = try makeEngine()
+        var request = CurlRequest(url: try nginx("/big"), timeout: .seconds(10))
+        request.maxBodyBytes = 1024
+        request.keepBody = false
+        let response = try await engine.perform(request)
+        #expect(response.error == nil)
+        #expect(response.body.isEmpty)
+        #expect(response.bodyBytesReceived == 5 << 20)
+        #expect(response.bodyTruncated == false)
+    }
+
     @Test("keep-alive requests work when a fresh connection is not asked for")
     func reusedConnection() async throws {
         let engine = try makeEngine()

@@ -100,3 +100,25 @@ import TriageCore
         #expect(ContentCheckSpec.defaultForbids.contains("hacked by"))
     }
 }
+
+/// The `page:` check kind: the page written as for http, the asset limit and warning defaulted.
+@Suite struct PageKindTests {
+    @Test func pageJoinsItsPathAndDefaultsItsLimits() throws {
+        let checks = try ConfigLoader.parseProbes(yaml: """
+            customer: acme
+            sites:
+              - name: www
+                url: https://www.acme.example/
+                checks:
+                  - page:
+                  - page: {url: "https://shop.acme.example/", maxAssets: 50, warnAfter: 5s}
+                    name: shop
+            """, file: "probes/acme.yml", settings: TriageSettings()).flatMap(\.checks)
+        #expect(checks.map(\.spec) == [
+            .page(PageCheckSpec(url: URL(string: "https://www.acme.example/")!)),
+            .page(PageCheckSpec(url: URL(string: "https://shop.acme.example/")!, maxAssets: 50, warnAfter: .seconds(5))),
+        ])
+        #expect(checks.map(\.id) == ["acme/www/page", "acme/www/shop"])
+        #expect(PageCheckSpec.defaultMaxAssets == 30)
+    }
+}

@@ -85,7 +85,8 @@ import TriageCore
         let yaml = try String(contentsOfFile: Paths.exampleProbeFile, encoding: .utf8)
         let targets = try ConfigLoader.parseProbes(yaml: yaml, file: "probes/acme.yml.example", settings: settings)
         #expect(targets.flatMap(\.checks).map(\.id) == [
-            "acme/www/home", "acme/www/login", "acme/www/tls", "acme/www/integrity", "acme/www/ssh", "acme/www/database",
+            "acme/www/home", "acme/www/login", "acme/www/tls", "acme/www/integrity", "acme/www/pageload", "acme/www/ssh",
+            "acme/www/database",
             "acme/shop/http",
             "acme/api/http",
         ])
