@@ -1,8 +1,25 @@
 #!/usr/bin/env bash
 # The end-to-end throughput benchmark: builds in release mode and runs triage-bench (probe,
-# detection and stored result for every probe) against the test nginx on 127.0.0.1.
-# Extra arguments go to triage-bench, for example: scripts/bench.sh --targets 10000 --duration 30
+# detection and stored result for every probe) against the test servers on 127.0.0.1.
+# Extra arguments go to triage-bench, for example:
+#   scripts/bench.sh --targets 10000 --interval 1 --duration 30
+#   scripts/bench.sh --kind tls --targets 1000 --interval 1 --duration 20
+# The URL follows the kind (the test nginx's /ok, /page, or its HTTPS server with the test CA).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release -j 2 --product triage-bench
-scripts/with-test-servers.sh bash -c '.build/release/triage-bench --url "$TRIAGE_TEST_NGINX/ok" "$@"' bench "$@"
+run_bench() {
+  local kind=http previous=""
+  for argument in "$@"; do
+    [ "$previous" = --kind ] && kind=$argument
+    previous=$argument
+  done
+  case "$kind" in
+    tls) set -- --url "$TRIAGE_TEST_HTTPS_VALID" --ca-file "$TRIAGE_TEST_CA_FILE" "$@" ;;
+    page) set -- --url "$TRIAGE_TEST_NGINX/page" "$@" ;;
+    *) set -- --url "$TRIAGE_TEST_NGINX/ok" "$@" ;;
+  esac
+  .build/release/triage-bench "$@"
+}
+export -f run_bench
+scripts/with-test-servers.sh bash -c 'run_bench "$@"' run_bench "$@"

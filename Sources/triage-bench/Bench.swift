@@ -17,6 +17,12 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "The URL every target probes (a loopback server).")
     var url: String
 
+    @Option(help: "The probe kind: http, tcp, tls, content or page.")
+    var kind: BenchKind = .http
+
+    @Option(help: "A CA certificate to trust (tls against the test servers' throwaway CA).")
+    var caFile: String?
+
     @Option(help: "How many targets (one HTTP check each) to configure.")
     var targets = 10_000
 
@@ -65,20 +71,21 @@ struct Bench: AsyncParsableCommand {
         let probes = after.probes - before.probes
         let seconds = after.time.timeIntervalSince(before.time)
         let cpu = after.cpu - before.cpu
+        print("probe kind:              \(kind.rawValue) (\(url))")
         print("targets configured:      \(targets) (interval \(interval) s, demand \(Int(Double(targets) / interval)) probes/s)")
         print("probes measured:         \(probes) in \(String(format: "%.1f", seconds)) s")
         print("probes per second:       \(String(format: "%.0f", Double(probes) / seconds))")
-        print("CPU s per 1,000 probes:  \(String(format: "%.3f", cpu / Double(max(probes, 1)) * 1000)) (user+system, this process)")
+        print("CPU ms per probe:        \(String(format: "%.3f", cpu / Double(max(probes, 1)) * 1000)) (user+system, this process; = CPU s per 1,000 probes)")
         print("peak RSS:                \(ProcessUsage.peakRSSMegabytes()) MB")
         print("results stored:          \(written) of \(scheduler.probesCompleted) probes (all flushed at shutdown)")
         try? FileManager.default.removeItem(atPath: path)
     }
 
     func makeChecks() -> [Check] {
-        let spec = HTTPCheckSpec(url: URL(string: url)!)
+        let spec = kind.spec(url: URL(string: url)!, caFile: caFile)
         return (0..<targets).map { index in
             Check(
-                targetID: "bench/site-\(index)", customer: "bench", name: "http", spec: .http(spec),
+                targetID: "bench/site-\(index)", customer: "bench", name: kind.rawValue, spec: spec,
                 interval: .seconds(double: interval), timeout: .seconds(10), detection: .standard
             )
         }

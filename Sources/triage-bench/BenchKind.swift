@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+
+/// The probe kinds the benchmark can drive, each with the check it configures for a URL.
+enum BenchKind: String, CaseIterable, ExpressibleByArgument {
+    case http, tcp, tls, content, page
+
+    func spec(url: URL, caFile: String?) -> CheckSpec {
+        switch self {
+        case .http: .http(HTTPCheckSpec(url: url))
+        case .tcp: .tcp(TCPCheckSpec(host: url.host ?? "127.0.0.1", port: url.port ?? 80))
+        case .tls: .tls(TLSCheckSpec(url: url, caFile: caFile))
+        case .content: .content(ContentCheckSpec(url: url, requires: ["Welcome"], caFile: caFile))
+        case .page: .page(PageCheckSpec(url: url))
+        }
+    }
+}
