@@ -8,10 +8,11 @@ import TriageCore
 /// The page is fetched and judged by ``HTTPProbe`` first, so an unreachable page or an error
 /// status is `down` with the same failure class and reason as an http check. Its assets (found by
 /// ``AssetExtractor``, at most `maxAssets`) are then fetched through the same engine, each with
-/// the time left of the check's timeout, and read up to the http kind's default body cap. The
-/// whole time runs from the page request's start to the last asset's end (the page's transfer
-/// time plus the slowest asset's, from libcurl's timings) and is the result's `timings.total`,
-/// so the slow rule of detection reads it as it reads an http check's.
+/// the time left of the check's timeout, and downloaded whole as a browser does, counted but not
+/// kept in memory (`keepBody = false`). The whole time runs from the page request's start to the
+/// last asset's end (the page's transfer time plus the slowest asset's, from libcurl's timings)
+/// and is the result's `timings.total`, so the slow rule of detection reads it as it reads an
+/// http check's.
 ///
 /// Outcomes: `degraded` when the whole time exceeds `detection.slowAfter`; otherwise `up`, with
 /// the reason noting a time over `warnAfter` (a warning in words only: no finding of its own).

@@ -11,7 +11,7 @@ import TriageCore
     )
 
     func checks(_ yaml: String) throws -> [Check] {
-        try ConfigLoader.parseProbes(yaml: yaml, file: "probes/acme.yml", settings: settings).flatMap(\.checks)
+        try decodeChecks(yaml, settings: settings)
     }
 
     func url(of check: Check) -> String {

@@ -5,12 +5,8 @@ import TriageCore
 
 /// The `tcp:` and `tls:` check kinds decode to their specs, with their defaults from the site.
 @Suite struct ProbeKindsTests {
-    func checks(_ yaml: String) throws -> [Check] {
-        try ConfigLoader.parseProbes(yaml: yaml, file: "probes/acme.yml", settings: TriageSettings()).flatMap(\.checks)
-    }
-
     @Test func tcpTakesTheSiteHostUnlessItNamesOne() throws {
-        let checks = try checks("""
+        let checks = try decodeChecks("""
             customer: acme
             sites:
               - name: www
@@ -29,7 +25,7 @@ import TriageCore
     }
 
     @Test func tlsReadsTheSiteURLWithAFortnightWarningByDefault() throws {
-        let checks = try checks("""
+        let checks = try decodeChecks("""
             customer: acme
             sites:
               - name: www
@@ -50,7 +46,7 @@ import TriageCore
     }
 
     @Test func httpTakesACAFile() throws {
-        let checks = try checks("""
+        let checks = try decodeChecks("""
             customer: acme
             sites:
               - name: www
@@ -66,12 +62,8 @@ import TriageCore
 /// The `content:` check kind: the page written as for http, markers required, forbidden
 /// patterns defaulted.
 @Suite struct ContentKindTests {
-    func checks(_ yaml: String) throws -> [Check] {
-        try ConfigLoader.parseProbes(yaml: yaml, file: "probes/acme.yml", settings: TriageSettings()).flatMap(\.checks)
-    }
-
     @Test func contentJoinsItsPathAndDefaultsTheForbiddenPatterns() throws {
-        let checks = try checks("""
+        let checks = try decodeChecks("""
             customer: acme
             sites:
               - name: www
@@ -104,7 +96,7 @@ import TriageCore
 /// The `page:` check kind: the page written as for http, the asset limit and warning defaulted.
 @Suite struct PageKindTests {
     @Test func pageJoinsItsPathAndDefaultsItsLimits() throws {
-        let checks = try ConfigLoader.parseProbes(yaml: """
+        let checks = try decodeChecks("""
             customer: acme
             sites:
               - name: www
@@ -113,7 +105,7 @@ import TriageCore
                   - page:
                   - page: {url: "https://shop.acme.example/", maxAssets: 50, warnAfter: 5s}
                     name: shop
-            """, file: "probes/acme.yml", settings: TriageSettings()).flatMap(\.checks)
+            """)
         #expect(checks.map(\.spec) == [
             .page(PageCheckSpec(url: URL(string: "https://www.acme.example/")!)),
             .page(PageCheckSpec(url: URL(string: "https://shop.acme.example/")!, maxAssets: 50, warnAfter: .seconds(5))),

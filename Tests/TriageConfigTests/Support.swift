@@ -52,3 +52,8 @@ func loadProbes(_ files: [String: String], settings: TriageSettings) throws -> P
     }
     return try ConfigLoader.loadProbes(directory: folder.path, settings: settings)
 }
+
+/// The checks a probe file decodes to (as `probes/acme.yml`), over `settings`.
+func decodeChecks(_ yaml: String, settings: TriageSettings = TriageSettings()) throws -> [Check] {
+    try ConfigLoader.parseProbes(yaml: yaml, file: "probes/acme.yml", settings: settings).flatMap(\.checks)
+}
