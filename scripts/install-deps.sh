@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Triage needs, only those missing.
-#   install-deps.sh run   what `triage run` needs: libcurl (headers to build, library to run) and nginx for the demo sites
-#   install-deps.sh test  the same set: the tests also start nginx and python3, check the store with sqlite3,
-#                         and make throwaway TLS certificates with openssl
+# Installs the Debian packages Triage and its tests need, only those missing: one small set for
+# both, so a machine that ran one command can run the other. libcurl (headers to build, library
+# to run) and nginx (the demo sites, the test servers); the tests also run python3 (a misbehaving
+# upstream), sqlite3 (checks of the store from another process) and openssl (throwaway certificates).
 set -euo pipefail
 want=(libcurl4-openssl-dev pkg-config nginx-light python3 sqlite3 openssl)
 missing=()

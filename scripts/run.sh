@@ -5,7 +5,7 @@
 # Extra arguments go to `triage run` (for example --log-level debug).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh run
+scripts/install-deps.sh
 swift build -c release -j 2 --product triage
 demo=var/demo-sites
 if [ "${TRIAGE_DEMO_SITES:-1}" != 0 ]; then

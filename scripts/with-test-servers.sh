@@ -7,7 +7,7 @@
 #   scripts/with-test-servers.sh COMMAND [ARGS...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh test
+scripts/install-deps.sh
 base=$(mktemp -d /tmp/triage-servers.XXXXXX)
 # nginx workers run as an unprivileged user: they must be able to read the servers folder.
 chmod 755 "$base"
