@@ -2,16 +2,18 @@
 # Starts and stops the real servers the test suite talks to, all on 127.0.0.1 and on ports the kernel
 # picks, with every file under one folder:
 #
-#   scripts/test-servers.sh start BASE_DIR   # installs what is missing, starts nginx and the upstream,
+#   scripts/test-servers.sh start BASE_DIR   # installs what is missing, starts every server module,
 #                                            # writes BASE_DIR/servers.env
-#   . BASE_DIR/servers.env                   # TRIAGE_TEST_NGINX, TRIAGE_TEST_UPSTREAM, TRIAGE_TEST_CLOSED_PORT,
-#                                            # TRIAGE_TEST_SWITCH_FILE (nginx serves it at /switch),
-#                                            # TRIAGE_TEST_HTTPS_VALID, TRIAGE_TEST_HTTPS_EXPIRING,
-#                                            # TRIAGE_TEST_HTTPS_EXPIRED (https://localhost:PORT/, certificates
-#                                            # of a throwaway CA: valid 1 year, 3 days, expired in 2025)
-#                                            # and TRIAGE_TEST_CA_FILE (that CA's certificate)
+#   . BASE_DIR/servers.env                   # the TRIAGE_TEST_* addresses each module exports
 #   scripts/test-servers.sh env BASE_DIR     # prints those exports
-#   scripts/test-servers.sh stop BASE_DIR    # stops both and waits for their ports to close
+#   scripts/test-servers.sh stop BASE_DIR    # stops them all (in reverse order) and waits for their ports to close
+#
+# Each server (or group of servers that belong together) is one module, scripts/servers/NN-NAME.sh,
+# started in the order of NN. A module defines:
+#   NAME_packages          prints the Debian packages it needs (installed once, with the others, when missing)
+#   NAME_start BASE        starts its servers under BASE/NAME and appends its exports to BASE/servers.env
+#   NAME_stop BASE         stops them; it must succeed when they never started
+# and may use the helpers below (free_ports, wait_open, wait_closed, stop_one, die).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,37 +29,6 @@ usage() {
 die() {
     echo "test-servers: $*" >&2
     exit 1
-}
-
-# Installs nginx, python3 and openssl from Debian when any is missing.
-ensure_packages() {
-    if command -v nginx >/dev/null && command -v python3 >/dev/null && command -v openssl >/dev/null; then
-        return
-    fi
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light python3 openssl
-}
-
-# Makes a throwaway CA and three certificates for localhost and 127.0.0.1 in `dir`: valid.pem
-# (1 year), expiring.pem (3 days) and expired.pem (January 2025, via `openssl ca` explicit dates).
-make_certificates() {
-    local dir="$1" name
-    mkdir -p "$dir/issued"
-    : >"$dir/index.txt"
-    echo 1000 >"$dir/serial"
-    sed -e "s|@CA_DIR@|$dir|g" "$SERVERS/ca.cnf.template" >"$dir/ca.cnf"
-    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
-        -subj "/CN=Triage Test CA" -keyout "$dir/ca.key" -out "$dir/ca.pem" 2>>"$dir/openssl.log"
-    for name in valid expiring expired; do
-        openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=localhost" \
-            -keyout "$dir/$name.key" -out "$dir/$name.csr" 2>>"$dir/openssl.log"
-    done
-    openssl ca -batch -notext -config "$dir/ca.cnf" -in "$dir/valid.csr" -out "$dir/valid.pem" \
-        -days 365 2>>"$dir/openssl.log"
-    openssl ca -batch -notext -config "$dir/ca.cnf" -in "$dir/expiring.csr" -out "$dir/expiring.pem" \
-        -days 3 2>>"$dir/openssl.log"
-    openssl ca -batch -notext -config "$dir/ca.cnf" -in "$dir/expired.csr" -out "$dir/expired.pem" \
-        -startdate 20250101000000Z -enddate 20250201000000Z 2>>"$dir/openssl.log"
 }
 
 # Asks the kernel for `count` ports that are free right now, distinct because all are bound at once.
@@ -94,55 +65,7 @@ wait_closed() {
     done
 }
 
-start() {
-    local base="$1"
-    [[ -f "$base/servers.env" ]] && die "servers already started in $base: run '$0 stop $base' first"
-    ensure_packages
-    mkdir -p "$base"
-    base="$(cd "$base" && pwd)"
-    local prefix="$base/nginx"
-    mkdir -p "$prefix/logs" "$prefix/html" "$prefix/temp"
-    head -c $((5 * 1024 * 1024)) /dev/zero >"$prefix/html/big.bin"
-
-    make_certificates "$base/certs"
-
-    local nginx_port upstream_port closed_port valid_port expiring_port expired_port
-    read -r nginx_port upstream_port closed_port valid_port expiring_port expired_port <<<"$(free_ports 6)"
-
-    sed -e "s|@PREFIX@|$prefix|g" \
-        -e "s|@CERTS@|$base/certs|g" \
-        -e "s|@NGINX_PORT@|$nginx_port|g" \
-        -e "s|@UPSTREAM_PORT@|$upstream_port|g" \
-        -e "s|@CLOSED_PORT@|$closed_port|g" \
-        -e "s|@HTTPS_VALID_PORT@|$valid_port|g" \
-        -e "s|@HTTPS_EXPIRING_PORT@|$expiring_port|g" \
-        -e "s|@HTTPS_EXPIRED_PORT@|$expired_port|g" \
-        "$SERVERS/nginx.conf.template" >"$prefix/nginx.conf"
-    nginx -t -q -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/logs/error.log" || die "invalid nginx config: $prefix/nginx.conf"
-
-    python3 "$SERVERS/upstream.py" "$upstream_port" >"$base/upstream.log" 2>&1 &
-    echo $! >"$base/upstream.pid"
-    nginx -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/logs/error.log" >"$base/nginx.log" 2>&1 &
-    echo $! >"$base/nginx.pid"
-
-    wait_open "$upstream_port" "$(cat "$base/upstream.pid")" upstream "$base/upstream.log"
-    wait_open "$nginx_port" "$(cat "$base/nginx.pid")" nginx "$base/nginx.log"
-
-    cat >"$base/servers.env" <<ENV
-export TRIAGE_TEST_NGINX=http://127.0.0.1:$nginx_port
-export TRIAGE_TEST_UPSTREAM=http://127.0.0.1:$upstream_port
-export TRIAGE_TEST_CLOSED_PORT=$closed_port
-export TRIAGE_TEST_SWITCH_FILE=$prefix/html/switch.html
-export TRIAGE_TEST_HTTPS_VALID=https://localhost:$valid_port/
-export TRIAGE_TEST_HTTPS_EXPIRING=https://localhost:$expiring_port/
-export TRIAGE_TEST_HTTPS_EXPIRED=https://localhost:$expired_port/
-export TRIAGE_TEST_CA_FILE=$base/certs/ca.pem
-ENV
-    echo "test servers: nginx on $nginx_port (https on $valid_port, $expiring_port, $expired_port)," \
-        "upstream on $upstream_port, closed port $closed_port ($base/servers.env)"
-}
-
-# Stops one server by its pidfile with `signal`, then waits for `port` to close.
+# Stops one server by its pidfile with `signal`, then waits for `port` (when known) to close.
 stop_one() {
     local pidfile="$1" signal="$2" port="$3" name="$4"
     [[ -f "$pidfile" ]] || return 0
@@ -151,16 +74,38 @@ stop_one() {
     rm -f "$pidfile"
 }
 
+# The modules' names in start order: scripts/servers/10-web.sh gives "web".
+MODULES=()
+for module_file in "$SERVERS"/[0-9][0-9]-*.sh; do
+    # shellcheck disable=SC1090
+    . "$module_file"
+    module="$(basename "$module_file" .sh)"
+    MODULES+=("${module#[0-9][0-9]-}")
+done
+
+start() {
+    local base="$1" module packages=()
+    [[ -f "$base/servers.env" ]] && die "servers already started in $base: run '$0 stop $base' first"
+    for module in "${MODULES[@]}"; do
+        read -r -a more <<<"$("${module}_packages")"
+        packages+=("${more[@]}")
+    done
+    "$HERE/install-deps.sh" "${packages[@]}"
+    mkdir -p "$base"
+    base="$(cd "$base" && pwd)"
+    : >"$base/servers.env"
+    for module in "${MODULES[@]}"; do
+        "${module}_start" "$base"
+    done
+    echo "test servers: ${MODULES[*]} ($base/servers.env)"
+}
+
 stop() {
-    local base="$1" nginx_port="" upstream_port=""
+    local base="$1" index
     [[ -d "$base" ]] || return 0
-    if [[ -f "$base/servers.env" ]]; then
-        nginx_port="$(sed -n 's|^export TRIAGE_TEST_NGINX=http://127.0.0.1:||p' "$base/servers.env")"
-        upstream_port="$(sed -n 's|^export TRIAGE_TEST_UPSTREAM=http://127.0.0.1:||p' "$base/servers.env")"
-    fi
-    # nginx first, so no request is still being proxied when the upstream goes.
-    stop_one "$base/nginx.pid" QUIT "$nginx_port" nginx
-    stop_one "$base/upstream.pid" TERM "$upstream_port" upstream
+    for ((index = ${#MODULES[@]} - 1; index >= 0; index--)); do
+        "${MODULES[index]}_stop" "$base"
+    done
     rm -f "$base/servers.env"
 }
 
