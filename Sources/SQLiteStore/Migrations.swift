@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v2-ticket-events") { db in try db.execute(sql: ticketEvents) }
         migrator.registerMigration("v3-probe-results") { db in try db.execute(sql: probeResults) }
         migrator.registerMigration("v4-ticket-desk") { db in try db.execute(sql: ticketDesk) }
+        migrator.registerMigration("v5-result-certificate") { db in try db.execute(sql: resultCertificate) }
         return migrator
     }
 
@@ -104,5 +105,12 @@ enum Migrations {
         ALTER TABLE tickets ADD COLUMN breach_recorded_at INTEGER;
         CREATE INDEX tickets_unrecorded_breaches ON tickets(deadline)
             WHERE status = 'open' AND breach_recorded_at IS NULL;
+        """
+
+    /// When the server's certificate expires, for the results of checks that read it (TLS): reports
+    /// and the board show the expiry next to the check. Rows written before this migration read as
+    /// "not read".
+    private static let resultCertificate = """
+        ALTER TABLE probe_results ADD COLUMN certificate_expires_at INTEGER;
         """
 }

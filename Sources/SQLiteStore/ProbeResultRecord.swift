@@ -7,7 +7,7 @@ import TriageCore
 ///
 /// Rows are read with `FetchableRecord` but written through one cached statement and
 /// ``insertArguments``: results are the hot path, and GRDB's per-record encoding measured three
-/// to four times slower than binding the twelve values directly.
+/// to four times slower than binding the values directly.
 struct ProbeResultRecord: Decodable, FetchableRecord {
     var checkID: String
     var startedAt: Int64
@@ -21,9 +21,11 @@ struct ProbeResultRecord: Decodable, FetchableRecord {
     var firstByte: Double
     var total: Double
     var bytes: Int
+    var certificateExpiresAt: Int64?
 
     enum CodingKeys: String, CodingKey {
         case outcome, failure, reason, dns, connect, tls, total, bytes
+        case certificateExpiresAt = "certificate_expires_at"
         case checkID = "check_id"
         case startedAt = "started_at"
         case statusCode = "status_code"
@@ -38,7 +40,8 @@ extension ProbeResultRecord {
             checkID: result.checkID, startedAt: result.startedAt.millisecondsSince1970, outcome: result.outcome,
             failure: result.failure, reason: result.reason, statusCode: result.statusCode,
             dns: result.timings.dns, connect: result.timings.connect, tls: result.timings.tls,
-            firstByte: result.timings.firstByte, total: result.timings.total, bytes: result.bytesRead
+            firstByte: result.timings.firstByte, total: result.timings.total, bytes: result.bytesRead,
+            certificateExpiresAt: result.certificateExpiresAt?.millisecondsSince1970
         )
     }
 
@@ -48,7 +51,7 @@ extension ProbeResultRecord {
             checkID: checkID, startedAt: Date(millisecondsSince1970: startedAt), outcome: outcome, failure: failure,
             reason: reason, statusCode: statusCode,
             timings: PhaseTimings(dns: dns, connect: connect, tls: tls, firstByte: firstByte, total: total),
-            bytesRead: bytes
+            bytesRead: bytes, certificateExpiresAt: certificateExpiresAt.map(Date.init(millisecondsSince1970:))
         )
     }
 }
@@ -57,15 +60,16 @@ extension ProbeResultRecord {
     /// The insert `record` prepares once per transaction and runs for every result.
     static let insertSQL = """
         INSERT INTO probe_results
-            (check_id, started_at, outcome, failure, reason, status_code, dns, connect, tls, first_byte, total, bytes)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            (check_id, started_at, outcome, failure, reason, status_code, dns, connect, tls, first_byte, total, bytes,
+             certificate_expires_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     /// This row's values in the column order of ``insertSQL``.
     var insertArguments: StatementArguments {
         [
             checkID, startedAt, outcome.rawValue, failure?.rawValue, reason, statusCode,
-            dns, connect, tls, firstByte, total, bytes,
+            dns, connect, tls, firstByte, total, bytes, certificateExpiresAt,
         ]
     }
 }

@@ -19,7 +19,7 @@ extension TicketStoreContract {
             checkID: "acme/www/http", startedAt: start.addingTimeInterval(60.5), outcome: .up,
             reason: "HTTP 200 OK", statusCode: 200,
             timings: PhaseTimings(dns: 0.001, connect: 0.002, tls: 0.003, firstByte: 0.004, total: 0.005),
-            bytesRead: 1 << 20
+            bytesRead: 1 << 20, certificateExpiresAt: start.addingTimeInterval(20 * 86_400)
         )
         let refused = ProbeResult(
             checkID: "acme/www/http", startedAt: start.addingTimeInterval(30), outcome: .down,

@@ -22,7 +22,8 @@ struct DeskSchemaTests {
                 "ALTER TABLE tickets DROP COLUMN taken_early;",
                 "ALTER TABLE tickets DROP COLUMN referred_to;",
                 "ALTER TABLE tickets DROP COLUMN breach_recorded_at;",
-                "DELETE FROM grdb_migrations WHERE identifier = 'v4-ticket-desk';",
+                "ALTER TABLE probe_results DROP COLUMN certificate_expires_at;",
+                "DELETE FROM grdb_migrations WHERE identifier IN ('v4-ticket-desk', 'v5-result-certificate');",
                 Self.insertV3Ticket,
             ],
             on: path
