@@ -10,6 +10,8 @@ import TriageCore
 /// - **5xx burst**: `serverErrorCount` 5xx answers within `serverErrorWindow`, even with
 ///   successes between them;
 /// - **slow**: `slowAfterCount` consecutive answers slower than `slowAfter`;
+/// - **slow warning** (YELLOW): as many answers slower than `warnAfter`, when set, in
+///   ``CheckDetector+SlowWarning.swift``;
 /// - **certificate expiring** (TLS checks, YELLOW): the first result whose valid certificate
 ///   expires within the check's `warnWithin`, in ``CheckDetector+Certificate.swift``;
 /// - **defaced** (content checks, RED): the first result whose failure is `.defaced`, with no
@@ -44,6 +46,10 @@ public struct CheckDetector: Sendable {
     /// Consecutive results since a defacement whose page is back (read by the defacement rule).
     var cleanPageStreak = 0
     var recentDefaced = EvidenceLog()
+    /// Consecutive answers over and under `warnAfter` (read by the slow-warning rule).
+    var warnStreak = 0
+    var underWarnStreak = 0
+    var recentOverWarn = EvidenceLog()
 
     /// - Parameters:
     ///   - check: the check whose results this detector reads.
@@ -61,6 +67,7 @@ public struct CheckDetector: Sendable {
         observeAvailability(result, into: &verdict)
         observeServerErrors(result, into: &verdict)
         observeSpeed(result, into: &verdict)
+        observeSlowWarning(result, into: &verdict)
         observeCertificate(result, into: &verdict)
         return verdict
     }

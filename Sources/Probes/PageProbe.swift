@@ -15,7 +15,8 @@ import TriageCore
 /// http check's.
 ///
 /// Outcomes: `degraded` when the whole time exceeds `detection.slowAfter`; otherwise `up`, with
-/// the reason noting a time over `warnAfter` (a warning in words only: no finding of its own).
+/// the reason noting a time over `detection.warnAfter` (which detection turns into a YELLOW
+/// warning when it lasts).
 /// Failed assets (status 400 or above, or a transfer error) never change the outcome, since the
 /// page still shows; the reason names them.
 public struct PageProbe: Probe {
@@ -38,7 +39,7 @@ public struct PageProbe: Probe {
         let slow = load.seconds > check.detection.slowAfter.inSeconds
         result.outcome = slow ? .degraded : .up
         result.failure = nil
-        result.reason = load.summary(warnAfter: slow ? nil : spec.warnAfter) + load.failureNote
+        result.reason = load.summary(warnAfter: slow ? nil : check.detection.warnAfter) + load.failureNote
         return result
     }
 

@@ -9,6 +9,10 @@ public struct DetectionSettings: Sendable, Hashable {
     public var slowAfter: Duration
     /// Consecutive slow probes before a slow-load finding is raised.
     public var slowAfterCount: Int
+    /// Load time above which a page is slow enough to warn of (YELLOW), below the RED `slowAfter`:
+    /// a site that went from 1 s to 6 s is still online but heading for trouble. Raised after
+    /// `slowAfterCount` consecutive probes over it; nil never warns.
+    public var warnAfter: Duration?
     /// 5xx responses within `serverErrorWindow` that make a 5xx burst.
     public var serverErrorCount: Int
     /// The sliding window in which 5xx responses are counted.
@@ -18,12 +22,13 @@ public struct DetectionSettings: Sendable, Hashable {
 
     public init(
         downAfter: Int = 2, recoverAfter: Int = 2, slowAfter: Duration = .seconds(10), slowAfterCount: Int = 2,
-        serverErrorCount: Int = 3, serverErrorWindow: Duration = .seconds(300), recheckDelay: Duration = .seconds(3)
+        warnAfter: Duration? = nil, serverErrorCount: Int = 3, serverErrorWindow: Duration = .seconds(300), recheckDelay: Duration = .seconds(3)
     ) {
         self.downAfter = downAfter
         self.recoverAfter = recoverAfter
         self.slowAfter = slowAfter
         self.slowAfterCount = slowAfterCount
+        self.warnAfter = warnAfter
         self.serverErrorCount = serverErrorCount
         self.serverErrorWindow = serverErrorWindow
         self.recheckDelay = recheckDelay

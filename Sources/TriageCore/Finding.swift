@@ -13,6 +13,8 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     case certificateExpiring = "cert-expiring"
     /// A content check found the page defaced: it answers, but not with the customer's page.
     case defaced
+    /// Load time over the check's `warnAfter` (but under the RED `slowAfter`) on consecutive probes.
+    case slowWarning = "slow-warning"
 
     /// The catalogue case an incident of this kind is filed under.
     public var caseID: CaseID {
@@ -22,15 +24,17 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
         case .serverErrors: .repeated5xx
         case .certificateExpiring: .certificateExpiring
         case .defaced: .defaced
+        case .slowWarning: .slowLoadWarning
         }
     }
 
-    /// The code of its incident: RED for outages; YELLOW for an expiring certificate, because
-    /// the site still works and the fix has days, not minutes.
+    /// The code of its incident: RED for outages; YELLOW for an expiring certificate and a page
+    /// slower than its warning threshold, because the site still works and the fix has hours or
+    /// days, not minutes.
     public var code: TriageCode {
         switch self {
         case .down, .slow, .serverErrors, .defaced: .red
-        case .certificateExpiring: .yellow
+        case .certificateExpiring, .slowWarning: .yellow
         }
     }
 }

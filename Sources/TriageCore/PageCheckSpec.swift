@@ -12,14 +12,10 @@ public struct PageCheckSpec: Sendable, Hashable {
     public var url: URL
     /// The most assets fetched, in the order the page references them.
     public var maxAssets: Int
-    /// A whole-page time past which the reason warns, while the outcome stays `up`; nil warns
-    /// never. The slow threshold itself stays the check's `detection.slowAfter`.
-    public var warnAfter: Duration?
 
-    public init(url: URL, maxAssets: Int = defaultMaxAssets, warnAfter: Duration? = nil) {
+    public init(url: URL, maxAssets: Int = defaultMaxAssets) {
         self.url = url
         self.maxAssets = maxAssets
-        self.warnAfter = warnAfter
     }
 
     /// The page fetch as an http check with no rules of its own, so status and transfer failures

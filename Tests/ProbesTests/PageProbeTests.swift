@@ -23,10 +23,10 @@ struct PageProbeTests {
         _ path: String, timeout: Duration = .seconds(20), slowAfter: Duration = .seconds(10), warnAfter: Duration? = nil
     ) async throws -> ProbeResult {
         let base = try TestServers.require(TestServers.nginx, "TRIAGE_TEST_NGINX")
-        let spec = PageCheckSpec(url: URL(string: base + path)!, warnAfter: warnAfter)
+        let spec = PageCheckSpec(url: URL(string: base + path)!)
         let check = Check(
             targetID: "acme/www", customer: "acme", name: "page", spec: .page(spec), interval: .seconds(60),
-            timeout: timeout, detection: DetectionSettings(slowAfter: slowAfter)
+            timeout: timeout, detection: DetectionSettings(slowAfter: slowAfter, warnAfter: warnAfter)
         )
         return try await probe.run(spec, for: check)
     }

@@ -11,6 +11,8 @@ import Testing
         FixtureCase("probes/check-slow.yml", [
             "probes/check-slow.yml:7: sites[0].checks[0].detection.downAfter: must be between 1 and 100, not 0",
             "probes/check-slow.yml:10: sites[0].checks[1].detection.slowAfter: 40s is not shorter than the timeout (30s): a page slower than slowAfter would time out and count as down, never as slow; lower it below 30s or raise the timeout",
+            "probes/check-slow.yml:13: sites[0].checks[2].detection.warnAfter: 12s must be shorter than slowAfter (10s); a load over slowAfter is already RED slow-load",
+            "probes/check-slow.yml:18: sites[1].checks[0].detection.warnAfter: 3s must be shorter than slowAfter (2s); a load over slowAfter is already RED slow-load",
         ]),
         FixtureCase("probes/content.yml", [
             "probes/content.yml:6: sites[0].checks[0].content.requires: is empty; list at least one text the real page always shows, such as [\"Acme Shop\"]",
@@ -60,10 +62,10 @@ import Testing
             "probes/missing-keys.yml:1: sites: is required; add it, such as sites: [{name: www, url: https://www.example.com/}]",
         ]),
         FixtureCase("probes/page.yml", [
-            "probes/page.yml:6: sites[0].checks[0].page.maxAsset: unknown key; did you mean \"maxAssets\"? allowed keys: path, url, maxAssets, warnAfter",
+            "probes/page.yml:6: sites[0].checks[0].page.maxAsset: unknown key; did you mean \"maxAssets\"? allowed keys: path, url, maxAssets",
             "probes/page.yml:7: sites[0].checks[1].page.maxAssets: must be between 1 and 200, not 0",
             "probes/page.yml:9: sites[0].checks[2].page.maxAssets: must be between 1 and 200, not 500",
-            "probes/page.yml:11: sites[0].checks[3].page.warnAfter: \"5 seconds\" is not a duration; write a number with a unit, such as 30s, 5m or 1h",
+            "probes/page.yml:11: sites[0].checks[3].page.warnAfter: is not allowed here; warnAfter belongs to the check's detection: write detection: {warnAfter: 5s} beside page:",
             "probes/page.yml:13: sites[0].checks[4].page.timeout: is not allowed here; timeout belongs to the check: write it beside page:, not inside it",
         ]),
         FixtureCase("probes/plan.yml", [

@@ -91,7 +91,7 @@ struct FixtureCase: Sendable, CustomTestStringConvertible {
         ]),
         FixtureCase("settings/unknown-key.yml", [
             "config/unknown-key.yml:1: schedular: unknown key; did you mean \"scheduler\"? allowed keys: policy, store, scheduler, detection, results, incidents, catalogue",
-            "config/unknown-key.yml:4: detection.downAftr: unknown key; did you mean \"downAfter\"? allowed keys: downAfter, recoverAfter, slowAfter, slowAfterCount, serverErrors, recheckDelay",
+            "config/unknown-key.yml:4: detection.downAftr: unknown key; did you mean \"downAfter\"? allowed keys: downAfter, recoverAfter, slowAfter, slowAfterCount, warnAfter, serverErrors, recheckDelay",
         ]),
         FixtureCase("settings/wrong-shapes.yml", [
             "config/wrong-shapes.yml:1: store: is a list; write text, such as var/triage.sqlite",

@@ -35,7 +35,7 @@ import TriageCore
             customer: acme
             defaults:
               interval: 30s
-              detection: {downAfter: 3, serverErrors: {count: 5}}
+              detection: {downAfter: 3, warnAfter: 5s, serverErrors: {count: 5}}
             sites:
               - name: www
                 url: https://www.example.com/
@@ -51,11 +51,13 @@ import TriageCore
         let home = try #require(all.first)
         #expect(home.interval == .seconds(30))
         #expect(home.timeout == .seconds(40))
-        #expect(home.detection == DetectionSettings(downAfter: 3, slowAfter: .seconds(12), serverErrorCount: 5))
+        #expect(home.detection == DetectionSettings(downAfter: 3, slowAfter: .seconds(12), warnAfter: .seconds(5), serverErrorCount: 5))
         let cart = try #require(all.last)
         #expect(cart.interval == .seconds(10))
         #expect(cart.timeout == .seconds(20))
-        let cartDetection = DetectionSettings(downAfter: 1, slowAfter: .seconds(12), serverErrorCount: 5, serverErrorWindow: .seconds(60))
+        let cartDetection = DetectionSettings(
+            downAfter: 1, slowAfter: .seconds(12), warnAfter: .seconds(5), serverErrorCount: 5, serverErrorWindow: .seconds(60)
+        )
         #expect(cart.detection == cartDetection)
     }
 

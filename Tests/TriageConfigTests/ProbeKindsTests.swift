@@ -103,12 +103,12 @@ import TriageCore
                 url: https://www.acme.example/
                 checks:
                   - page:
-                  - page: {url: "https://shop.acme.example/", maxAssets: 50, warnAfter: 5s}
+                  - page: {url: "https://shop.acme.example/", maxAssets: 50}
                     name: shop
             """)
         #expect(checks.map(\.spec) == [
             .page(PageCheckSpec(url: URL(string: "https://www.acme.example/")!)),
-            .page(PageCheckSpec(url: URL(string: "https://shop.acme.example/")!, maxAssets: 50, warnAfter: .seconds(5))),
+            .page(PageCheckSpec(url: URL(string: "https://shop.acme.example/")!, maxAssets: 50)),
         ])
         #expect(checks.map(\.id) == ["acme/www/page", "acme/www/shop"])
         #expect(PageCheckSpec.defaultMaxAssets == 30)
