@@ -14,20 +14,27 @@ extension Array where Element == UInt8 {
 
     /// Whether `needle` occurs in the bytes; an empty needle always does.
     func contains(bytes needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard needle.count <= count else { return false }
-        let lastStart = count - needle.count
-        var start = startIndex
-        while start <= lastStart, let candidate = self[start...lastStart].firstIndex(of: first) {
-            if self[candidate..<(candidate + needle.count)].elementsEqual(needle) { return true }
-            start = candidate + 1
-        }
-        return false
+        range(of: needle, in: startIndex..<endIndex) != nil
     }
 
     /// The bytes with A to Z turned into a to z, which leaves multi-byte UTF-8 sequences intact
     /// (their bytes are all 0x80 or above).
     func asciiLowercased() -> [UInt8] {
         map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    }
+}
+
+extension RandomAccessCollection where Element == UInt8, Index == Int {
+    /// Where `needle` first occurs within `bounds`; an empty needle occurs at its start.
+    func range(of needle: [UInt8], in bounds: Range<Int>) -> Range<Int>? {
+        guard let first = needle.first else { return bounds.lowerBound..<bounds.lowerBound }
+        guard needle.count <= bounds.count else { return nil }
+        let lastStart = bounds.upperBound - needle.count
+        var start = bounds.lowerBound
+        while start <= lastStart, let candidate = self[start...lastStart].firstIndex(of: first) {
+            if self[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate..<(candidate + needle.count) }
+            start = candidate + 1
+        }
+        return nil
     }
 }

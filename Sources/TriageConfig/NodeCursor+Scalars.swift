@@ -128,6 +128,16 @@ extension NodeCursor {
         return bytes
     }
 
+    /// A percentage from 0% to 100% (`30%`), read as a share from 0 to 1.
+    func percentage() -> Double? {
+        guard let text = scalar(expecting: "a percentage, such as 30%") else { return nil }
+        guard let share = Share.parse(text) else {
+            fail("\"\(text)\" is not a percentage between 0% and 100%; write a number followed by %, such as 30%")
+            return nil
+        }
+        return share
+    }
+
     /// One of a closed set of words, such as a triage code; a near miss gets a suggestion.
     func choice(_ options: [String], noun: String) -> String? {
         guard let text = scalar(expecting: "one of \(options.joined(separator: ", "))") else { return nil }

@@ -23,16 +23,19 @@ public struct ContentCheckSpec: Sendable, Hashable {
     /// A PEM file of the certificate authorities to trust instead of the system's; nil trusts
     /// the system store.
     public var caFile: String?
+    /// The approved page the body is compared with after the markers pass; nil compares nothing.
+    public var baseline: ContentBaseline?
 
     public init(
         url: URL, requires: [String], forbids: [String] = defaultForbids, maxBodyBytes: Int = 1 << 20,
-        caFile: String? = nil
+        caFile: String? = nil, baseline: ContentBaseline? = nil
     ) {
         self.url = url
         self.requires = requires
         self.forbids = forbids
         self.maxBodyBytes = maxBodyBytes
         self.caFile = caFile
+        self.baseline = baseline
     }
 
     /// The page fetch as an http check with no content rules of its own, so status and transfer

@@ -6,6 +6,9 @@ struct Triage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
         abstract: "Monitoring-driven incident detection and ticket desk for a hosting provider's TRIAGE policy.",
-        subcommands: [RunCommand.self, CheckCommand.self, TicketsCommand.self, QueueCommand.self, CasesCommand.self, ConfigCommand.self]
+        subcommands: [
+            RunCommand.self, CheckCommand.self, TicketsCommand.self, QueueCommand.self, CasesCommand.self, BaselineCommand.self,
+            ConfigCommand.self,
+        ]
     )
 }

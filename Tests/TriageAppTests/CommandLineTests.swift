@@ -59,6 +59,42 @@ struct CommandLineTests {
         #expect(unknown.status != 0 && unknown.stderr.contains("No check matches nobody"))
     }
 
+    @Test func baselinePrintsYAMLThatTheCheckThenUses() throws {
+        let nginx = try TestServers.require(TestServers.nginx, "TRIAGE_TEST_NGINX")
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        func writeProbes(baseline: String) throws {
+            let indented = baseline.split(separator: "\n").map { "          " + $0 }.joined(separator: "\n")
+            try workspace.write("""
+                customer: acme
+                sites:
+                  - name: www
+                    url: \(nginx)/article
+                    checks:
+                      - content:
+                          requires: Welcome to Acme
+                \(indented)
+                        name: integrity
+                      - content: {url: "\(nginx)/article-replaced", requires: Welcome to Acme}
+                        name: replaced
+                """, to: "probes/acme.yml")
+        }
+        try writeProbes(baseline: "")
+        let printed = try workspace.triage.run(["baseline", "acme/www/integrity", "--max-change", "30%", "--from", "<main", "--to", "</main>"])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        #expect(printed.stdout.hasPrefix("# acme/www/integrity: HTTP 200 in "), "\(printed.stdout)")
+        #expect(printed.stdout.contains("\nbaseline:\n  digest: \"mh1:"))
+        #expect(printed.stdout.contains("\n  maxChange: 30%\n  from: \"<main\"\n  to: \"</main>\""))
+        try writeProbes(baseline: printed.stdout)
+        let same = try workspace.triage.run(["check", "acme/www/integrity"])
+        #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
+        #expect(same.stdout.contains("0% of its text changed since the baseline (allowed 30%)"))
+
+        let notContent = try workspace.triage.run(["baseline", "acme/www/replaced", "--max-change", "half"])
+        #expect(notContent.status != 0)
+        #expect(notContent.stderr.contains("--max-change half is not a percentage"), "\(notContent.stderr)")
+    }
+
     @Test func ticketsListOnAnEmptyStoreSaysSo() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

@@ -16,12 +16,17 @@ import Testing
         ]),
         FixtureCase("probes/content.yml", [
             "probes/content.yml:6: sites[0].checks[0].content.requires: is empty; list at least one text the real page always shows, such as [\"Acme Shop\"]",
-            "probes/content.yml:7: sites[0].checks[1].content.forbid: unknown key; did you mean \"forbids\"? allowed keys: path, url, requires, forbids, maxBodyBytes, caFile",
+            "probes/content.yml:7: sites[0].checks[1].content.forbid: unknown key; did you mean \"forbids\"? allowed keys: path, url, requires, forbids, maxBodyBytes, caFile, baseline",
             "probes/content.yml:9: sites[0].checks[2].content.forbids: is a mapping; write a list, one \"- \" item per line or [a, b]",
             "probes/content.yml:11: sites[0].checks[3].content.requires[1]: is a list; write text, such as Acme Shop",
             "probes/content.yml:11: sites[0].checks[3].content.forbids[0]: is a list; write text, such as hacked by",
             "probes/content.yml:13: sites[0].checks[4].content.requires: is required; add it, such as requires: [\"Acme Shop\"]",
             "probes/content.yml:15: sites[0].checks[5].content.interval: is not allowed here; interval belongs to the check: write it beside content:, not inside it",
+            "probes/content.yml:17: sites[0].checks[6].content.baseline.digest: is not a page digest; run triage baseline CHECK and paste the digest it prints",
+            "probes/content.yml:17: sites[0].checks[6].content.baseline.maxChange: \"30\" is not a percentage between 0% and 100%; write a number followed by %, such as 30%",
+            "probes/content.yml:19: sites[0].checks[7].content.baseline.form: unknown key; did you mean \"from\"? allowed keys: digest, maxChange, from, to",
+            "probes/content.yml:19: sites[0].checks[7].content.baseline.digest: is required; add it, such as digest: mh1:... (run triage baseline CHECK and paste the digest it prints)",
+            "probes/content.yml:19: sites[0].checks[7].content.baseline.maxChange: \"130%\" is not a percentage between 0% and 100%; write a number followed by %, such as 30%",
         ]),
         FixtureCase("probes/customer.yml", [
             "probes/customer.yml:1: customer: \"Acme Shop\" is not a valid name; use lowercase letters, digits and dashes (not first or last), such as acme",

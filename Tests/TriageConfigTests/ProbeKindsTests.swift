@@ -91,6 +91,29 @@ import TriageCore
         #expect(checks.map(\.id) == ["acme/www/content", "acme/www/shop", "acme/www/bare"])
         #expect(ContentCheckSpec.defaultForbids.contains("hacked by"))
     }
+
+    @Test func aBaselineReadsItsDigestAndDefaultsItsAllowedChange() throws {
+        let digest = PageFingerprint(values: (0..<64).map { UInt16($0) }).encoded
+        let checks = try decodeChecks("""
+            customer: acme
+            sites:
+              - name: www
+                url: https://www.acme.example/
+                checks:
+                  - content:
+                      requires: Acme
+                      baseline: {digest: "\(digest)", maxChange: 25%, from: "<main", to: "</main>"}
+                  - content: {requires: Acme, baseline: {digest: "\(digest)"}}
+                    name: whole
+            """)
+        let fingerprint = try #require(PageFingerprint(encoded: digest))
+        guard case .content(let main) = checks[0].spec, case .content(let whole) = checks[1].spec else {
+            Issue.record("not content checks: \(checks.map(\.spec))")
+            return
+        }
+        #expect(main.baseline == ContentBaseline(fingerprint: fingerprint, maxChange: 0.25, from: "<main", to: "</main>"))
+        #expect(whole.baseline == ContentBaseline(fingerprint: fingerprint, maxChange: 0.5))
+    }
 }
 
 /// The `page:` check kind: the page written as for http, the asset limit and warning defaulted.
