@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v3-probe-results") { db in try db.execute(sql: probeResults) }
         migrator.registerMigration("v4-ticket-desk") { db in try db.execute(sql: ticketDesk) }
         migrator.registerMigration("v5-result-certificate") { db in try db.execute(sql: resultCertificate) }
+        migrator.registerMigration("v6-notifications") { db in try db.execute(sql: notifications) }
         return migrator
     }
 
@@ -112,5 +113,35 @@ enum Migrations {
     /// "not read".
     private static let resultCertificate = """
         ALTER TABLE probe_results ADD COLUMN certificate_expires_at INTEGER;
+        """
+
+    /// Alerting: the deliveries queued from the audit trail (one per event and channel, the pair
+    /// unique so a re-read after a crash queues nothing twice), the router's cursor (starting at
+    /// the last event already there, so an upgraded file does not page anyone for old tickets),
+    /// the escalation steps and reminders each ticket had, and the level of `escalated` and
+    /// `reminded` events. The partial index holds only undelivered rows: the sender's scan stays
+    /// small however many deliveries succeeded.
+    private static let notifications = """
+        ALTER TABLE ticket_events ADD COLUMN level INTEGER;
+        ALTER TABLE tickets ADD COLUMN escalation_steps INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE tickets ADD COLUMN escalation_reminders INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX tickets_open_by_code ON tickets(code) WHERE status = 'open';
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id INTEGER NOT NULL REFERENCES ticket_events(id),
+            channel TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            delivered_at INTEGER,
+            last_error TEXT,
+            UNIQUE (event_id, channel)
+        );
+        CREATE INDEX deliveries_due ON deliveries(next_attempt_at) WHERE delivered_at IS NULL;
+        CREATE TABLE notification_cursor (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_event_id INTEGER NOT NULL
+        );
+        INSERT INTO notification_cursor (id, last_event_id) SELECT 1, COALESCE(MAX(id), 0) FROM ticket_events;
         """
 }

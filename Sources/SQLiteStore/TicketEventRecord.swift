@@ -13,9 +13,10 @@ struct TicketEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var kind: TicketEventKind
     var actor: String
     var detail: String
+    var level: Int?
 
     enum CodingKeys: String, CodingKey {
-        case id, at, kind, actor, detail
+        case id, at, kind, actor, detail, level
         case ticketID = "ticket_id"
     }
 
@@ -29,10 +30,10 @@ extension TicketEventRecord {
     static let daemonActor = "triage"
 
     /// An event written by the daemon on ticket `ticketID`.
-    init(ticketID: Int64, at: Date, kind: TicketEventKind, detail: String) {
+    init(ticketID: Int64, at: Date, kind: TicketEventKind, detail: String, level: Int? = nil) {
         self.init(
             id: nil, ticketID: ticketID, at: at.millisecondsSince1970, kind: kind,
-            actor: Self.daemonActor, detail: detail
+            actor: Self.daemonActor, detail: detail, level: level
         )
     }
 
@@ -40,12 +41,14 @@ extension TicketEventRecord {
     init(_ event: TicketEvent) {
         self.init(
             id: nil, ticketID: event.ticketID, at: event.at.millisecondsSince1970, kind: event.kind,
-            actor: event.actor, detail: event.detail
+            actor: event.actor, detail: event.detail, level: event.level
         )
     }
 
     /// The domain event this row stores.
     var event: TicketEvent {
-        TicketEvent(ticketID: ticketID, at: Date(millisecondsSince1970: at), kind: kind, actor: actor, detail: detail)
+        TicketEvent(
+            ticketID: ticketID, at: Date(millisecondsSince1970: at), kind: kind, actor: actor, detail: detail, level: level
+        )
     }
 }

@@ -12,3 +12,13 @@ struct SQLiteContractTests {
         try await run { clock in try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock) }
     }
 }
+
+/// The notification outbox contract, run against SQLite files in a temporary folder.
+@Suite("SQLiteTicketStore outbox contract")
+struct SQLiteOutboxContractTests {
+    @Test(arguments: NotificationOutboxContract.all)
+    func outbox(name: String, run: @Sendable (NotificationOutboxContract.StoreFactory) async throws -> Void) async throws {
+        let folder = try TemporaryFolder()
+        try await run { clock in try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock) }
+    }
+}
