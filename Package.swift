@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .target(name: "TriageCore"),
@@ -29,6 +30,18 @@ let package = Package(
         .target(name: "Probes", dependencies: ["TriageCore", "CurlEngine"]),
         .target(name: "Detection", dependencies: ["TriageCore"]),
         .target(name: "TicketStore", dependencies: ["TriageCore"]),
+        .target(
+            name: "Notifiers",
+            dependencies: ["TriageCore", "CurlEngine", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "Alerting",
+            dependencies: [
+                "TriageCore", "TicketStore", "Notifiers",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(name: "SQLiteStore", dependencies: ["TicketStore", "TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Scheduler",
@@ -43,6 +56,7 @@ let package = Package(
             name: "TriageApp",
             dependencies: [
                 "TriageCore", "TriageConfig", "CurlEngine", "Probes", "Detection", "TicketStore", "SQLiteStore", "Scheduler",
+                "Notifiers", "Alerting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -63,7 +77,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TriageTesting", dependencies: ["TriageCore", "TicketStore"]),
+        .target(name: "TriageTesting", dependencies: ["TriageCore", "TicketStore", "CurlEngine"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "TriageTesting"]),
         .testTarget(name: "TriageConfigTests", dependencies: ["TriageConfig", "TriageCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CurlEngineTests", dependencies: ["CurlEngine", "TriageTesting"]),
@@ -71,6 +85,13 @@ let package = Package(
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TriageCore", "TriageTesting"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "TicketStore", "TriageCore", "TriageTesting"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "SQLiteStore", "Probes", "CurlEngine", "Detection", "TicketStore", "TriageCore", "TriageTesting"]),
+        .testTarget(
+            name: "AlertingTests",
+            dependencies: [
+                "Alerting", "Notifiers", "CurlEngine", "SQLiteStore", "TicketStore", "TriageCore", "TriageTesting",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "TriageAppTests", dependencies: ["TriageApp", "TriageConfig", "SQLiteStore", "TriageCore", "TriageTesting"]),
     ]
 )

@@ -101,3 +101,6 @@ public struct DeliveryRecord: Sendable, Hashable {
         self.lastError = lastError
     }
 }
+
+/// What a backend of the shared store provides: tickets, results and the notification outbox.
+public typealias SharedStore = TicketStore & NotificationOutbox

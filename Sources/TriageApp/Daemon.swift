@@ -1,6 +1,8 @@
+import Alerting
 import CurlEngine
 import Foundation
 import Logging
+import Notifiers
 import Probes
 import Scheduler
 import ServiceLifecycle
@@ -8,8 +10,8 @@ import TicketStore
 import TriageConfig
 import TriageCore
 
-/// The composition root of `triage run`: configuration → engine → probes → scheduler → store,
-/// wired once here and run as one `ServiceGroup` that stops cleanly on SIGTERM or SIGINT.
+/// The composition root of `triage run`: configuration → engine → probes → scheduler → store →
+/// alerting, wired once here and run as one `ServiceGroup` that stops cleanly on SIGTERM or SIGINT.
 public struct Daemon {
     public var configuration: Configuration
     public var storeLocation: StoreLocation
@@ -33,12 +35,20 @@ public struct Daemon {
             store: store, retention: configuration.settings.results.retention, clock: clock, logger: logger
         )
         let watcher = DeadlineWatcher(store: store, clock: clock, logger: logger)
+        let notify = configuration.settings.notify
+        let alerting = AlertingService(
+            outbox: store, notifiers: NotifierRegistry(settings: notify, engine: engine, clock: clock), settings: notify,
+            clock: clock, logger: logger
+        )
         logger.notice("triage.started", metadata: [
             "store": "\(storeLocation)", "checks": "\(configuration.probes.checks.count)",
-            "targets": "\(configuration.probes.targets.count)",
+            "targets": "\(configuration.probes.targets.count)", "channels": "\(notify.channels.count)",
         ])
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: scheduler), .init(service: retention.service()), .init(service: watcher.service())],
+            services: [
+                .init(service: scheduler), .init(service: retention.service()), .init(service: watcher.service()),
+                .init(service: alerting),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))

@@ -6,8 +6,8 @@ import TriageCore
 /// Opens the ticket store for a location: the one place that knows every backend.
 public enum StoreFactory {
     /// Opens (and migrates) the store at `location`.
-    public static func open(_ location: StoreLocation, clock: any TriageClock) async throws -> any TicketStore {
-        let store: any TicketStore
+    public static func open(_ location: StoreLocation, clock: any TriageClock) async throws -> any SharedStore {
+        let store: any SharedStore
         switch location {
         case .sqlite(let path):
             store = try SQLiteTicketStore(path: path, clock: clock)

@@ -20,9 +20,12 @@ public enum ConfigLoader {
         return try parseSettings(yaml: yaml, file: path)
     }
 
-    /// Reads and validates the settings in `yaml`; `file` is the name errors carry.
-    public static func parseSettings(yaml: String, file: String) throws(ConfigErrors) -> TriageSettings {
-        let errors = ErrorCollector()
+    /// Reads and validates the settings in `yaml`; `file` is the name errors carry, and
+    /// `environment` the variables that `{env: NAME}` secrets are read from.
+    public static func parseSettings(
+        yaml: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigErrors) -> TriageSettings {
+        let errors = ErrorCollector(environment: environment)
         let settings = TriageSettings.decode(try YAMLDocument.root(of: yaml, file: file, errors: errors))
         try errors.throwIfAny()
         return settings

@@ -128,11 +128,12 @@ extension NodeCursor {
         return bytes
     }
 
-    /// A percentage from 0% to 100% (`30%`), read as a share from 0 to 1.
-    func percentage() -> Double? {
+    /// A percentage from 0% to `maximum` (a share: 1 is 100%), such as `30%`, read as a share.
+    func percentage(maximum: Double = 1) -> Double? {
         guard let text = scalar(expecting: "a percentage, such as 30%") else { return nil }
-        guard let share = Share.parse(text) else {
-            fail("\"\(text)\" is not a percentage between 0% and 100%; write a number followed by %, such as 30%")
+        guard let share = Share.parse(text, maximum: maximum) else {
+            let bound = Share.format(maximum)
+            fail("\"\(text)\" is not a percentage between 0% and \(bound); write a number followed by %, such as 30%")
             return nil
         }
         return share

@@ -14,11 +14,14 @@ public struct TriageSettings: Sendable {
     public var detection: DetectionSettings
     public var results: ResultsSettings
     public var incidents: IncidentSettings
+    /// Channels, routes, escalation and retries of notifications; default: nothing is sent.
+    public var notify: NotifySettings
 
     public init(
         policy: Policy = .standard, catalogue: Catalogue = TriageSettings.detectionCatalogue, store: String? = nil,
         scheduler: SchedulerSettings = SchedulerSettings(), detection: DetectionSettings = .standard,
-        results: ResultsSettings = ResultsSettings(), incidents: IncidentSettings = IncidentSettings()
+        results: ResultsSettings = ResultsSettings(), incidents: IncidentSettings = IncidentSettings(),
+        notify: NotifySettings = NotifySettings()
     ) {
         self.policy = policy
         self.catalogue = catalogue
@@ -27,6 +30,7 @@ public struct TriageSettings: Sendable {
         self.detection = detection
         self.results = results
         self.incidents = incidents
+        self.notify = notify
     }
 
     /// The catalogue used when `config/triage.yml` has no `catalogue:` key: only the three RED

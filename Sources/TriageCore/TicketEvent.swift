@@ -1,7 +1,7 @@
 import Foundation
 
 /// What happened to a ticket; every change is one event in its audit trail, and none is ever deleted.
-public enum TicketEventKind: String, Sendable, Codable, Hashable {
+public enum TicketEventKind: String, Sendable, Codable, Hashable, CaseIterable {
     case opened
     /// More evidence of an open incident's fault (a later failing probe).
     case evidence
@@ -20,6 +20,9 @@ public enum TicketEventKind: String, Sendable, Codable, Hashable {
     case escalated
     /// An untaken ticket is still waiting: a reminder of the escalation policy (its `level` counts them, from 1).
     case reminded
+
+    /// The kinds ops are told of, in declaration order (for configuration messages).
+    public static var allNotifying: [TicketEventKind] { allCases.filter(\.notifies) }
 
     /// Whether ops are told of it: every change of a ticket's life, but not more evidence of an
     /// open incident (repeated failures never re-alert) nor comments.

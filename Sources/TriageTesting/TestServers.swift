@@ -27,6 +27,10 @@ public enum TestServers {
     /// The PEM certificate of the throwaway CA that signed the three, for `caFile` (TRIAGE_TEST_CA_FILE).
     public static let caFile: String? = variable("TRIAGE_TEST_CA_FILE")
 
+    /// The webhook receiver that records what alerting channels send, per hook name
+    /// (`/hooks/NAME`, read back at `/requests/NAME`), such as `http://127.0.0.1:40125` (TRIAGE_TEST_RECEIVER).
+    public static let receiver: String? = variable("TRIAGE_TEST_RECEIVER")
+
     /// Returns `value`, or throws an error that tells how to run the suite with its servers.
     public static func require(_ value: String?, _ name: String) throws -> String {
         guard let value else { throw MissingTestServer(variable: name) }

@@ -41,7 +41,7 @@ struct BaselineCommand: AsyncParsableCommand {
             throw ValidationError("No check \(check); `triage check` lists them all.")
         }
         let captured = try await BaselineCapture.capture(
-            check, maxChange: maxChange.flatMap(Share.parse), from: from, to: to, logger: options.makeLogger()
+            check, maxChange: maxChange.flatMap { Share.parse($0) }, from: from, to: to, logger: options.makeLogger()
         )
         print(BaselineCapture.yaml(captured, check: check))
     }

@@ -1,10 +1,10 @@
-import Synchronization
-import TriageCore
 import Foundation
+import Synchronization
 
-/// Wakes the dispatcher early: a probe finished (capacity freed) or a check became due sooner
-/// than the dispatcher planned. Signals coalesce; a signal sent while nobody waits is kept.
-final class WakeSignal: Sendable {
+/// Wakes a service's loop early: for the scheduler, a probe finished (capacity freed) or a check
+/// became due sooner than planned; for alerting, a delivery finished. Signals coalesce; a signal
+/// sent while nobody waits is kept.
+public final class WakeSignal: Sendable {
     private struct State {
         var pending = false
         var waiter: CheckedContinuation<Void, Never>?
@@ -12,7 +12,9 @@ final class WakeSignal: Sendable {
 
     private let state = Mutex(State())
 
-    func signal() {
+    public init() {}
+
+    public func signal() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             if let waiter = state.waiter {
                 state.waiter = nil
@@ -25,7 +27,7 @@ final class WakeSignal: Sendable {
     }
 
     /// Returns at the next signal, or at once if one is pending, or when the task is cancelled.
-    func wait() async {
+    public func wait() async {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state -> Bool in
@@ -44,7 +46,7 @@ final class WakeSignal: Sendable {
     }
 
     /// Returns at the next signal or at `deadline` on `clock`, whichever comes first.
-    func wait(until deadline: Date?, on clock: any TriageClock) async {
+    public func wait(until deadline: Date?, on clock: any TriageClock) async {
         guard let deadline else { return await wait() }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await clock.sleep(until: deadline) }

@@ -1,8 +1,8 @@
 import Foundation
-import TriageCore
 
 /// A ticket as JSON, with the stable field names documented in the README. Every field is always
-/// present (null when unset), so scripts never meet a missing key.
+/// present (null when unset), so scripts never meet a missing key. The CLI, the API and the
+/// notification payloads all write tickets this way.
 public struct TicketJSON: Encodable, Sendable {
     public var ticket: Ticket
     public var outcome: DeadlineOutcome
@@ -20,7 +20,7 @@ public struct TicketJSON: Encodable, Sendable {
         case takenAt, takenBy, takenEarly, resolvedAt, resolution, cause, fee, surcharge, referredTo, outcome, events
     }
 
-    enum EventKeys: String, CodingKey { case at, kind, actor, detail }
+    enum EventKeys: String, CodingKey { case at, kind, actor, detail, level }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -54,6 +54,7 @@ public struct TicketJSON: Encodable, Sendable {
                 try entry.encode(event.kind, forKey: .kind)
                 try entry.encode(event.actor, forKey: .actor)
                 try entry.encode(event.detail, forKey: .detail)
+                try entry.encode(event.level, forKey: .level)
             }
         }
     }
