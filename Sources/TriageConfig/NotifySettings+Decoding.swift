@@ -19,8 +19,8 @@ extension NotifySettings {
     static func decode(_ cursor: NodeCursor) -> NotifySettings {
         var settings = NotifySettings()
         guard let map = cursor.mapping(allowedKeys: keys) else { return settings }
-        settings.channels = map["channels"].map(decodeChannels) ?? []
-        let names = settings.channels.map(\.name)
+        let (channels, names) = map["channels"].map(decodeChannels) ?? ([], [])
+        settings.channels = channels
         let routes = map["routes"]?.list()?.compactMap { decodeRoute($0, channels: names) } ?? []
         let escalation = map["escalation"].flatMap { decodeEscalation($0, channels: names) } ?? .none
         settings.routing = NotificationRouting(routes: routes, escalation: escalation)
@@ -32,8 +32,9 @@ extension NotifySettings {
         return settings
     }
 
-    /// The list of channels: each a `name:` and exactly one kind key, names unique.
-    private static func decodeChannels(_ cursor: NodeCursor) -> [Channel] {
+    /// The list of channels: each a `name:` and exactly one kind key, names unique. The names
+    /// include those of channels with a mistake, so routes naming them add no second error.
+    private static func decodeChannels(_ cursor: NodeCursor) -> (channels: [Channel], names: [String]) {
         var channels: [Channel] = []
         var firstUse: [String: NodeCursor] = [:]
         for item in cursor.list() ?? [] {
@@ -50,7 +51,7 @@ extension NotifySettings {
             let spec = kind(of: map, cursor: item)
             if let name, let spec { channels.append(Channel(name: name, spec: spec)) }
         }
-        return channels
+        return (channels, Array(firstUse.keys).sorted())
     }
 
     private static func kind(of map: MapCursor, cursor: NodeCursor) -> ChannelSpec? {

@@ -96,8 +96,8 @@ public enum TicketStoreContract {
         return store
     }
 
-    /// A finding on `checkID` (`customer/site/check`), confirmed at `detectedAt`.
-    static func finding(
+    /// A finding on `checkID` (`customer/site/check`), confirmed at `detectedAt`; other suites raise incidents with it too.
+    public static func finding(
         _ checkID: String = "acme/www/http", kind: FindingKind = .down, code: TriageCode = .red,
         at detectedAt: Date, evidence: [String] = ["HTTP 502 Bad Gateway", "connection refused"]
     ) -> Finding {

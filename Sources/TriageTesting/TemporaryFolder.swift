@@ -1,10 +1,10 @@
 import Foundation
 
 /// A folder of its own for one test's database files, removed when the test lets go of it.
-final class TemporaryFolder: Sendable {
-    let url: URL
+public final class TemporaryFolder: Sendable {
+    public let url: URL
 
-    init() throws {
+    public init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("triage-sqlite-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
@@ -14,7 +14,7 @@ final class TemporaryFolder: Sendable {
     }
 
     /// A path for a new database in a `var` folder that does not exist yet, as on a fresh install.
-    func newDatabasePath() -> String {
+    public func newDatabasePath() -> String {
         url.appendingPathComponent("var/\(UUID().uuidString).sqlite").path
     }
 }
