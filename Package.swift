@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "triage", targets: ["triage"]),
         .executable(name: "triage-bench", targets: ["triage-bench"]),
+        .executable(name: "triage-alert-bench", targets: ["triage-alert-bench"]),
         .library(name: "TriageCore", targets: ["TriageCore"]),
         .library(name: "TriageApp", targets: ["TriageApp"]),
         .library(name: "TriageTesting", targets: ["TriageTesting"]),
@@ -77,6 +78,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "triage-alert-bench",
+            dependencies: [
+                "Alerting", "Notifiers", "CurlEngine", "SQLiteStore", "TicketStore", "TriageCore", "TriageTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "TriageTesting", dependencies: ["TriageCore", "TicketStore", "CurlEngine"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "TriageTesting"]),
         .testTarget(name: "TriageConfigTests", dependencies: ["TriageConfig", "TriageCore"], resources: [.copy("Fixtures")]),
@@ -92,6 +101,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "TriageAppTests", dependencies: ["TriageApp", "TriageConfig", "SQLiteStore", "TriageCore", "TriageTesting"]),
+        .testTarget(
+            name: "TriageAppTests",
+            dependencies: [
+                "TriageApp", "TriageConfig", "SQLiteStore", "TriageCore", "TriageTesting", "CurlEngine",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

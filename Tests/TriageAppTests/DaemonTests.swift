@@ -1,4 +1,6 @@
+import CurlEngine
 import Foundation
+import Logging
 import SQLiteStore
 import Testing
 import TicketStore
@@ -80,6 +82,44 @@ struct DaemonTests {
             let opened = try await store.events(ticketID: ticket.id).filter { $0.kind == .opened }
             #expect(opened.count == 1)
         }
+    }
+
+    @Test func anIncidentIsAnnouncedOnceThroughTheConfiguredWebhook() async throws {
+        let closed = try TestServers.require(TestServers.closedPort, "TRIAGE_TEST_CLOSED_PORT")
+        let engine = try CurlEngine(logger: Logger(label: "test"))
+        defer { engine.shutdown() }
+        let hook = try WebhookReceiver(hook: "daemon-\(UUID().uuidString.prefix(8))", engine: engine)
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write(workspace.read("config/triage.yml") + """
+
+            notify:
+              channels:
+                - {name: on-call, webhook: {url: "\(hook.url)"}}
+              routes:
+                - {codes: [RED], channels: [on-call]}
+
+            """, to: "config/triage.yml")
+        try workspace.write("""
+            customer: acme
+            sites:
+              - name: down
+                url: http://127.0.0.1:\(closed)/
+                checks:
+                  - http: {}
+                    interval: 1s
+            """, to: "probes/acme.yml")
+        let daemon = try workspace.triage.start(["run", "--store", workspace.storePath], log: "daemon.log")
+        defer {
+            kill(daemon.processIdentifier, SIGTERM)
+            daemon.waitUntilExit()
+        }
+        let received = try await hook.waitForRequests(count: 1, timeout: .seconds(30))
+        let payload = try #require(try received[0].json() as? [String: Any])
+        #expect((payload["event"] as? [String: Any])?["kind"] as? String == "opened")
+        #expect((payload["ticket"] as? [String: Any])?["check"] as? String == "acme/down/http")
+        try await Task.sleep(for: .seconds(3))
+        #expect(try await hook.requests().count == 1, "the outage goes on, probed every second, and pages once")
     }
 }
 
