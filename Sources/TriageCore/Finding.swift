@@ -13,6 +13,9 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     case certificateExpiring = "cert-expiring"
     /// A content check found the page defaced: it answers, but not with the customer's page.
     case defaced
+    /// Consecutive failed probes that all found the server's network or host unreachable (no
+    /// route), not the server refusing or failing: the network is down, not the site.
+    case networkFailure = "network"
 
     /// The catalogue case an incident of this kind is filed under.
     public var caseID: CaseID {
@@ -22,6 +25,7 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
         case .serverErrors: .repeated5xx
         case .certificateExpiring: .certificateExpiring
         case .defaced: .defaced
+        case .networkFailure: .networkFailure
         }
     }
 
@@ -29,7 +33,7 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// the site still works and the fix has days, not minutes.
     public var code: TriageCode {
         switch self {
-        case .down, .slow, .serverErrors, .defaced: .red
+        case .down, .slow, .serverErrors, .defaced, .networkFailure: .red
         case .certificateExpiring: .yellow
         }
     }
