@@ -25,14 +25,14 @@ struct FailureTests {
         #expect(cname.error?.kind == .noData, "www is no alias")
     }
 
-    @Test("a server that refuses the question is REFUSED, at once and without retries")
+    @Test("a server that refuses the question is REFUSED, at once")
     func refused() async throws {
         let (response, elapsed) = try await timed {
             try await ask(try makeResolver(), TestServers.dnsRefused, "TRIAGE_TEST_DNS_REFUSED", .a)
         }
         #expect(response.error?.kind == .refused)
         #expect(response.responseCode == 5)
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < .milliseconds(2500), "well before the 5 s timeout")
     }
 
     @Test("a server that never answers ends as a timeout at the query's timeout")
@@ -42,7 +42,7 @@ struct FailureTests {
         }
         #expect(response.error?.kind == .timeout)
         #expect(response.responseCode == nil)
-        #expect(elapsed >= .milliseconds(390) && elapsed < .milliseconds(1400))
+        #expect(elapsed >= .milliseconds(390) && elapsed < .milliseconds(2400))
     }
 
     @Test("a stopped server (nothing on its port) fails fast as connection refused, with the socket's error")
@@ -52,7 +52,7 @@ struct FailureTests {
         #expect(response.error?.kind == .connectionRefused)
         #expect(response.error?.socketError == ECONNREFUSED)
         #expect(response.error?.message.contains("Connection refused") == true)
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < .milliseconds(2500), "well before the 5 s timeout")
     }
 
     @Test("c-ares statuses and socket errors map to kinds", arguments: [

@@ -19,21 +19,22 @@ struct LifecycleTests {
     @Test("unanswered lookups wait side by side, and answered ones pass them")
     func silentInParallel() async throws {
         let resolver = try makeResolver()
+        let silence = Duration.seconds(2)
         let (kinds, elapsed) = try await timed {
             try await withThrowingTaskGroup(of: DNSLookupError.Kind?.self) { group in
                 for _ in 0..<20 {
                     group.addTask {
-                        try await ask(resolver, TestServers.dnsSilent, "TRIAGE_TEST_DNS_SILENT", .a, timeout: .milliseconds(500)).error?.kind
+                        try await ask(resolver, TestServers.dnsSilent, "TRIAGE_TEST_DNS_SILENT", .a, timeout: silence).error?.kind
                     }
                 }
                 let (answered, quick) = try await timed { try await ask(resolver, TestServers.dnsHost, "TRIAGE_TEST_DNS_HOST", .a) }
                 #expect(answered.records.count == 2)
-                #expect(quick < .milliseconds(300), "an answered lookup never waits for the silent ones")
+                #expect(quick < silence, "answered before any silent lookup could end: it never waits for them")
                 return try await group.reduce(into: [DNSLookupError.Kind?]()) { $0.append($1) }
             }
         }
         #expect(kinds == Array(repeating: .timeout, count: 20))
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < silence * 4, "20 lookups one after another would take 40 s")
     }
 
     @Test("cancelling an unanswered lookup returns at once, and the resolver keeps working")
@@ -46,7 +47,7 @@ struct LifecycleTests {
             return await task.result
         }
         #expect(throws: CancellationError.self) { try outcome.get() }
-        #expect(elapsed < .milliseconds(500))
+        #expect(elapsed < .seconds(2), "well before the 30 s timeout")
         let after = try await ask(resolver, TestServers.dnsHost, "TRIAGE_TEST_DNS_HOST", .a)
         #expect(after.records.count == 2)
     }
