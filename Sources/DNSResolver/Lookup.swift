@@ -45,12 +45,15 @@ final class Lookup {
 
     /// Opens the channel and sends the query; a failure to do so ends the lookup at once.
     func start(systemServers: SystemServers, now: ContinuousClock.Instant) {
+        // SERVFAIL and REFUSED are answers, kept as such: without NOCHECKRESP c-ares 1.18 drops
+        // them and reports "could not contact DNS servers", which would read as a stopped server.
+        // The price: one of the system's servers answering so ends the lookup without asking the next.
         var options = ares_options()
-        options.flags = ARES_FLAG_NOCHECKRESP  // SERVFAIL and REFUSED come back as answers, not retried
+        options.flags = ARES_FLAG_NOCHECKRESP
         options.tries = 1
         let servers = query.server == nil ? max(systemServers.count, 1) : 1
         options.timeout = Int32(clamping: max(1, query.timeout.wholeMilliseconds / servers))
-        options.nservers = 0  // no /etc/resolv.conf read per query: the servers are set below
+        options.nservers = 0  // none from /etc/resolv.conf: the query's servers are set below
         let mask = ARES_OPT_FLAGS | ARES_OPT_TRIES | ARES_OPT_TIMEOUTMS | ARES_OPT_SERVERS
         var created: ares_channel?
         var status = ares_init_options(&created, &options, mask)

@@ -1,7 +1,7 @@
 import CAres
 
 /// The system's name servers, read from `/etc/resolv.conf` once when the resolver starts, then
-/// given to each query's channel: a query then opens no file, and the servers share its budget.
+/// given to each query's channel, so they are counted once and share each query's budget.
 final class SystemServers {
     private var list: UnsafeMutablePointer<ares_addr_port_node>?
     /// How many servers the list holds; each gets an equal share of a query's timeout.
