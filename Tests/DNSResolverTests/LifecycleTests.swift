@@ -27,9 +27,11 @@ struct LifecycleTests {
                         try await ask(resolver, TestServers.dnsSilent, "TRIAGE_TEST_DNS_SILENT", .a, timeout: silence).error?.kind
                     }
                 }
-                let (answered, quick) = try await timed { try await ask(resolver, TestServers.dnsHost, "TRIAGE_TEST_DNS_HOST", .a) }
+                let answered = try await ask(resolver, TestServers.dnsHost, "TRIAGE_TEST_DNS_HOST", .a)
                 #expect(answered.records.count == 2)
-                #expect(quick < silence, "answered before any silent lookup could end: it never waits for them")
+                // The resolver's own measure, from its start to its answer on the I/O thread, so
+                // a busy test machine's task scheduling does not count.
+                #expect(answered.duration < 1, "it never waits for the silent lookups")
                 return try await group.reduce(into: [DNSLookupError.Kind?]()) { $0.append($1) }
             }
         }
@@ -47,7 +49,7 @@ struct LifecycleTests {
             return await task.result
         }
         #expect(throws: CancellationError.self) { try outcome.get() }
-        #expect(elapsed < .seconds(2), "well before the 30 s timeout")
+        #expect(elapsed < .seconds(5), "well before the 30 s timeout")
         let after = try await ask(resolver, TestServers.dnsHost, "TRIAGE_TEST_DNS_HOST", .a)
         #expect(after.records.count == 2)
     }

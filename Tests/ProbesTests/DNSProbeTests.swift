@@ -107,7 +107,8 @@ struct DNSProbeTests {
         #expect(result.failure == .timeout)
         #expect(result.statusCode == nil)
         #expect(result.reason == "no answer from \(server) within 0.5 s")
-        #expect(elapsed >= .milliseconds(490) && elapsed < .milliseconds(2500))
+        #expect(elapsed >= .milliseconds(490))
+        #expect(result.timings.total >= 0.49 && result.timings.total < 1.0)
     }
 
     @Test func aStoppedServerIsRefusedAtOnce() async throws {
@@ -116,7 +117,7 @@ struct DNSProbeTests {
         let result = try await run(TestServers.dnsHost, "TRIAGE_TEST_DNS_HOST", server: stopped)
         #expect(result.failure == .connectionRefused)
         #expect(result.reason == "nothing answers DNS at 127.0.0.1:\(port) (Could not contact DNS servers: Connection refused)")
-        #expect(result.timings.total < 2.5, "well before the 5 s timeout")
+        #expect(result.timings.total < 1, "well before the 5 s timeout")
     }
 
     @Test func cancellingTheProbeThrowsCancellationError() async throws {
