@@ -1,13 +1,6 @@
 import CAres
 import Glibc
 
-/// A query waiting for the I/O thread, with the caller's continuation.
-struct Submission {
-    let id: UInt64
-    let query: DNSQuery
-    let continuation: CheckedContinuation<DNSResponse, any Error>
-}
-
 /// One query in flight on its own c-ares channel, touched only by the I/O thread.
 ///
 /// c-ares 1.18 sets timeouts and servers per channel and cancels per channel, so a channel per
@@ -138,16 +131,5 @@ final class Lookup {
 
     private var elapsed: Double {
         (ContinuousClock.now - startedAt).fractionalSeconds
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds, rounded down, as c-ares and `poll` take them.
-    var wholeMilliseconds: Int {
-        Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000)
-    }
-
-    var fractionalSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
