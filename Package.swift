@@ -28,7 +28,9 @@ let package = Package(
         .target(name: "TriageConfig", dependencies: ["TriageCore", "Yams"]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CurlEngine", dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Probes", dependencies: ["TriageCore", "CurlEngine"]),
+        .systemLibrary(name: "CAres", pkgConfig: "libcares", providers: [.apt(["libc-ares-dev"])]),
+        .target(name: "DNSResolver", dependencies: ["CAres", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Probes", dependencies: ["TriageCore", "CurlEngine", "DNSResolver"]),
         .target(name: "Detection", dependencies: ["TriageCore"]),
         .target(name: "TicketStore", dependencies: ["TriageCore"]),
         .target(
@@ -56,8 +58,8 @@ let package = Package(
         .target(
             name: "TriageApp",
             dependencies: [
-                "TriageCore", "TriageConfig", "CurlEngine", "Probes", "Detection", "TicketStore", "SQLiteStore", "Scheduler",
-                "Notifiers", "Alerting",
+                "TriageCore", "TriageConfig", "CurlEngine", "DNSResolver", "Probes", "Detection", "TicketStore", "SQLiteStore",
+                "Scheduler", "Notifiers", "Alerting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -73,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "triage-bench",
             dependencies: [
-                "TriageApp", "TriageCore", "Scheduler", "Probes", "CurlEngine",
+                "TriageApp", "TriageCore", "Scheduler", "Probes", "CurlEngine", "DNSResolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -90,10 +92,17 @@ let package = Package(
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "TriageTesting"]),
         .testTarget(name: "TriageConfigTests", dependencies: ["TriageConfig", "TriageCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CurlEngineTests", dependencies: ["CurlEngine", "TriageTesting"]),
-        .testTarget(name: "ProbesTests", dependencies: ["Probes", "CurlEngine", "TriageCore", "TriageTesting"]),
+        .testTarget(name: "DNSResolverTests", dependencies: ["DNSResolver", "CAres", "TriageTesting"]),
+        .testTarget(name: "ProbesTests", dependencies: ["Probes", "CurlEngine", "DNSResolver", "TriageCore", "TriageTesting"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TriageCore", "TriageTesting"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "TicketStore", "TriageCore", "TriageTesting"]),
-        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "SQLiteStore", "Probes", "CurlEngine", "Detection", "TicketStore", "TriageCore", "TriageTesting"]),
+        .testTarget(
+            name: "SchedulerTests",
+            dependencies: [
+                "Scheduler", "SQLiteStore", "Probes", "CurlEngine", "DNSResolver", "Detection", "TicketStore", "TriageCore",
+                "TriageTesting",
+            ]
+        ),
         .testTarget(
             name: "AlertingTests",
             dependencies: [

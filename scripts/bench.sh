@@ -4,7 +4,8 @@
 # Extra arguments go to triage-bench, for example:
 #   scripts/bench.sh --targets 10000 --interval 1 --duration 30
 #   scripts/bench.sh --kind tls --targets 1000 --interval 1 --duration 20
-# The URL follows the kind (the test nginx's /ok, /page, or its HTTPS server with the test CA).
+# The URL follows the kind (the test nginx's /ok, /page, or its HTTPS server with the test CA;
+# for dns, an A lookup of the test dnsmasq's www.acme.test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release -j 2 --product triage-bench
@@ -17,6 +18,7 @@ run_bench() {
   case "$kind" in
     tls) set -- --url "$TRIAGE_TEST_HTTPS_VALID" --ca-file "$TRIAGE_TEST_CA_FILE" "$@" ;;
     page) set -- --url "$TRIAGE_TEST_NGINX/page" "$@" ;;
+    dns) set -- --url "dns://$TRIAGE_TEST_DNS/$TRIAGE_TEST_DNS_HOST" "$@" ;;
     *) set -- --url "$TRIAGE_TEST_NGINX/ok" "$@" ;;
   esac
   .build/release/triage-bench "$@"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Triage needs, only those missing: libcurl (headers to build, library
-# to run), pkg-config, nginx (the demo sites), python3, sqlite3 (checks of the store from another
-# process) and openssl. Extra package names on the command line are installed too: the test servers
+# Installs the Debian packages Triage needs, only those missing: libcurl and c-ares (headers to
+# build, libraries to run), pkg-config, nginx (the demo sites), python3, sqlite3 (checks of the
+# store from another process) and openssl. Extra package names on the command line are installed too: the test servers
 # add theirs (scripts/test-servers.sh), so running Triage never installs a mail server.
 #   scripts/install-deps.sh [EXTRA_PACKAGE...]
 set -euo pipefail
-want=(libcurl4-openssl-dev pkg-config nginx-light python3 sqlite3 openssl "$@")
+want=(libcurl4-openssl-dev libc-ares-dev pkg-config nginx-light python3 sqlite3 openssl "$@")
 missing=()
 for package in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" && continue

@@ -7,6 +7,7 @@ import TriageCore
 /// Rules, with the check's ``DetectionSettings``:
 /// - **down**: `downAfter` consecutive failed probes (a single blip raises nothing); when every
 ///   one of them was a 5xx answer, the site is up but failing, and the finding is a 5xx one;
+///   when every one found the network or host unreachable, it is a network failure;
 /// - **5xx burst**: `serverErrorCount` 5xx answers within `serverErrorWindow`, even with
 ///   successes between them;
 /// - **slow**: `slowAfterCount` consecutive answers slower than `slowAfter`;
@@ -18,7 +19,7 @@ import TriageCore
 ///   recheck, in ``CheckDetector+Defacement.swift``;
 /// - **recovery** of each: `recoverAfter` consecutive good probes.
 ///
-/// A check has at most one availability incident (down, 5xx or defaced) open at a time.
+/// A check has at most one availability incident (down, 5xx, network or defaced) open at a time.
 ///
 /// ```swift
 /// var detector = CheckDetector(check: check)
@@ -33,6 +34,7 @@ public struct CheckDetector: Sendable {
     private var settings: DetectionSettings { check.detection }
     private var failures = 0
     private var failuresAllServerErrors = false
+    private var failuresAllUnreachable = false
     private var successes = 0
     private var slowStreak = 0
     private var fastStreak = 0
@@ -76,7 +78,7 @@ public struct CheckDetector: Sendable {
         guard result.outcome == .down else {
             failures = 0
             successes += 1
-            for kind in [FindingKind.down, .serverErrors] where active.contains(kind) && successes >= settings.recoverAfter {
+            for kind in [FindingKind.down, .serverErrors, .networkFailure] where active.contains(kind) && successes >= settings.recoverAfter {
                 active.remove(kind)
                 serverErrorTimes.removeAll()
                 verdict.recovered.append(kind)
@@ -85,23 +87,28 @@ public struct CheckDetector: Sendable {
         }
         successes = 0
         failuresAllServerErrors = (failures == 0 || failuresAllServerErrors) && result.isServerError
+        failuresAllUnreachable = (failures == 0 || failuresAllUnreachable) && result.failure == .unreachable
         failures += 1
         recentFailures.append(result)
         if hasAvailabilityIncident { return }
         if failures >= settings.downAfter {
-            let kind: FindingKind = failuresAllServerErrors ? .serverErrors : .down
+            let kind: FindingKind = failuresAllServerErrors ? .serverErrors : failuresAllUnreachable ? .networkFailure : .down
             active.insert(kind)
-            let what = kind == .down ? "site down or not visible" : "\(failures) server errors (5xx) in a row"
+            let what = switch kind {
+            case .serverErrors: "\(failures) server errors (5xx) in a row"
+            case .networkFailure: "network failure"
+            default: "site down or not visible"
+            }
             verdict.raised.append(finding(kind, at: result, evidence: recentFailures, what: what))
         } else {
             verdict.recheckSoon = true
         }
     }
 
-    /// A check has at most one availability incident at a time: "down", "5xx" and "defaced" describe
-    /// the same outage seen different ways, and ops want one page for it, not two.
+    /// A check has at most one availability incident at a time: "down", "5xx", "network" and
+    /// "defaced" describe the same outage seen different ways, and ops want one page for it, not two.
     private var hasAvailabilityIncident: Bool {
-        active.contains(.down) || active.contains(.serverErrors) || active.contains(.defaced)
+        active.contains(.down) || active.contains(.serverErrors) || active.contains(.networkFailure) || active.contains(.defaced)
     }
 
     private mutating func observeServerErrors(_ result: ProbeResult, into verdict: inout Verdict) {

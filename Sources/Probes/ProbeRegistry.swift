@@ -1,4 +1,5 @@
 import CurlEngine
+import DNSResolver
 import Foundation
 import TriageCore
 
@@ -11,13 +12,15 @@ public struct ProbeRegistry: Sendable {
     private let tls: TLSProbe
     private let content: ContentProbe
     private let page: PageProbe
+    private let dns: DNSProbe
 
-    public init(engine: CurlEngine, clock: any TriageClock) {
+    public init(engine: CurlEngine, resolver: DNSResolver, clock: any TriageClock) {
         http = HTTPProbe(engine: engine, clock: clock)
         tcp = TCPProbe(engine: engine, clock: clock)
         tls = TLSProbe(engine: engine, clock: clock)
         content = ContentProbe(engine: engine, clock: clock)
         page = PageProbe(engine: engine, clock: clock)
+        dns = DNSProbe(resolver: resolver, clock: clock)
     }
 
     /// Runs `check` once with the probe of its kind.
@@ -28,6 +31,7 @@ public struct ProbeRegistry: Sendable {
         case .tls(let spec): try await tls.run(spec, for: check)
         case .content(let spec): try await content.run(spec, for: check)
         case .page(let spec): try await page.run(spec, for: check)
+        case .dns(let spec): try await dns.run(spec, for: check)
         }
     }
 }

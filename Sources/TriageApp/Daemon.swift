@@ -1,5 +1,6 @@
 import Alerting
 import CurlEngine
+import DNSResolver
 import Foundation
 import Logging
 import Notifiers
@@ -30,7 +31,9 @@ public struct Daemon {
         let store = try await StoreFactory.open(storeLocation, clock: clock)
         let engine = try CurlEngine(logger: logger)
         defer { engine.shutdown() }
-        let scheduler = try await makeScheduler(store: store, engine: engine)
+        let resolver = try DNSResolver(logger: logger)
+        defer { resolver.shutdown() }
+        let scheduler = try await makeScheduler(store: store, engine: engine, resolver: resolver)
         let retention = Retention(
             store: store, retention: configuration.settings.results.retention, clock: clock, logger: logger
         )
@@ -56,13 +59,13 @@ public struct Daemon {
     }
 
     /// The scheduler over every configured check, resuming the incidents already open in the store.
-    public func makeScheduler(store: any TicketStore, engine: CurlEngine) async throws -> ProbeScheduler {
+    public func makeScheduler(store: any TicketStore, engine: CurlEngine, resolver: DNSResolver) async throws -> ProbeScheduler {
         let settings = configuration.settings
         let plans = configuration.probes.plans
         return ProbeScheduler(
             checks: configuration.probes.checks,
             activeFindings: try await store.activeDedupKeys(),
-            runner: ProbeRegistry(engine: engine, clock: clock),
+            runner: ProbeRegistry(engine: engine, resolver: resolver, clock: clock),
             store: store, clock: clock,
             concurrency: settings.scheduler.concurrency,
             perHostConcurrency: settings.scheduler.perHostConcurrency,

@@ -1,4 +1,5 @@
 import CurlEngine
+import DNSResolver
 import Foundation
 import Logging
 import Probes
@@ -10,7 +11,9 @@ public enum OneShotCheck {
     public static func run(_ checks: [Check], concurrency: Int, clock: any TriageClock, logger: Logger) async throws -> [ProbeResult] {
         let engine = try CurlEngine(logger: logger)
         defer { engine.shutdown() }
-        let registry = ProbeRegistry(engine: engine, clock: clock)
+        let resolver = try DNSResolver(logger: logger)
+        defer { resolver.shutdown() }
+        let registry = ProbeRegistry(engine: engine, resolver: resolver, clock: clock)
         return try await withThrowingTaskGroup(of: (Int, ProbeResult).self) { group in
             var results = [ProbeResult?](repeating: nil, count: checks.count)
             var next = 0

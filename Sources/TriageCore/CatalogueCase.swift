@@ -38,6 +38,7 @@ extension CaseID {
     public static let certificateExpiring: CaseID = "certificate-expiring"
     public static let defaced: CaseID = "defaced"
     public static let slowLoadWarning: CaseID = "slow-load-warning"
+    public static let networkFailure: CaseID = "network-failure"
 }
 
 /// The catalogue of typical cases, looked up by id.

@@ -15,6 +15,9 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     case defaced
     /// Load time over the check's `warnAfter` (but under the RED `slowAfter`) on consecutive probes.
     case slowWarning = "slow-warning"
+    /// Consecutive failed probes that all found the server's network or host unreachable (no
+    /// route), not the server refusing or failing: the network is down, not the site.
+    case networkFailure = "network"
 
     /// The catalogue case an incident of this kind is filed under.
     public var caseID: CaseID {
@@ -25,6 +28,7 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
         case .certificateExpiring: .certificateExpiring
         case .defaced: .defaced
         case .slowWarning: .slowLoadWarning
+        case .networkFailure: .networkFailure
         }
     }
 
@@ -33,7 +37,7 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// days, not minutes.
     public var code: TriageCode {
         switch self {
-        case .down, .slow, .serverErrors, .defaced: .red
+        case .down, .slow, .serverErrors, .defaced, .networkFailure: .red
         case .certificateExpiring, .slowWarning: .yellow
         }
     }

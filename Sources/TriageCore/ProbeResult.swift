@@ -26,6 +26,8 @@ public enum FailureClass: String, Sendable, Codable, Hashable {
     /// The page answers but a required marker is missing or a forbidden pattern shows: defaced.
     case defaced
     case protocolError = "protocol"
+    /// The network or the host is unreachable (no route): not a server refusing, a path missing.
+    case unreachable
     case internalError = "internal"
 }
 

@@ -26,6 +26,21 @@ public enum TestServers {
     public static let httpsExpired: String? = variable("TRIAGE_TEST_HTTPS_EXPIRED")
     /// The PEM certificate of the throwaway CA that signed the three, for `caFile` (TRIAGE_TEST_CA_FILE).
     public static let caFile: String? = variable("TRIAGE_TEST_CA_FILE")
+    /// The test dnsmasq, `127.0.0.1:PORT`, serving `scripts/servers/dns/records.conf` (TRIAGE_TEST_DNS).
+    public static let dns: String? = variable("TRIAGE_TEST_DNS")
+    /// A name with A 192.0.2.10 and 192.0.2.11, and AAAA 2001:db8::10 (TRIAGE_TEST_DNS_HOST).
+    public static let dnsHost: String? = variable("TRIAGE_TEST_DNS_HOST")
+    /// An alias (CNAME) of ``dnsHost`` (TRIAGE_TEST_DNS_ALIAS).
+    public static let dnsAlias: String? = variable("TRIAGE_TEST_DNS_ALIAS")
+    /// The zone's apex: MX 10 mail and 20 backup-mx, TXT "v=spf1 mx -all" and a site verification,
+    /// NS ns1 and ns2 (TRIAGE_TEST_DNS_DOMAIN).
+    public static let dnsDomain: String? = variable("TRIAGE_TEST_DNS_DOMAIN")
+    /// A name of the zone that does not exist: NXDOMAIN (TRIAGE_TEST_DNS_MISSING).
+    public static let dnsMissing: String? = variable("TRIAGE_TEST_DNS_MISSING")
+    /// A name outside the zone, which the server refuses: REFUSED (TRIAGE_TEST_DNS_REFUSED).
+    public static let dnsRefused: String? = variable("TRIAGE_TEST_DNS_REFUSED")
+    /// A name the server never answers for (TRIAGE_TEST_DNS_SILENT).
+    public static let dnsSilent: String? = variable("TRIAGE_TEST_DNS_SILENT")
 
     /// The webhook receiver that records what alerting channels send, per hook name
     /// (`/hooks/NAME`, read back at `/requests/NAME`), such as `http://127.0.0.1:40125` (TRIAGE_TEST_RECEIVER).

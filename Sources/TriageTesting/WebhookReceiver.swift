@@ -25,7 +25,9 @@ public struct WebhookReceiver: Sendable {
 
     /// Everything received so far, oldest first.
     public func requests() async throws -> [ReceivedRequest] {
-        let response = try await engine.perform(CurlRequest(url: "\(base)/requests/\(hook)", timeout: .seconds(5)))
+        var request = CurlRequest(url: "\(base)/requests/\(hook)", timeout: .seconds(10))
+        request.maxBodyBytes = 256 << 20
+        let response = try await engine.perform(request)
         if let error = response.error { throw error }
         return try JSONDecoder().decode([ReceivedRequest].self, from: Data(response.body))
     }

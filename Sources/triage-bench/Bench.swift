@@ -1,5 +1,6 @@
 import ArgumentParser
 import CurlEngine
+import DNSResolver
 import Foundation
 import Logging
 import Probes
@@ -14,10 +15,10 @@ import TriageCore
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "triage-bench", abstract: "Measure end-to-end probe throughput.")
 
-    @Option(help: "The URL every target probes (a loopback server).")
+    @Option(help: "The URL every target probes (a loopback server; dns://127.0.0.1:PORT/NAME for dns).")
     var url: String
 
-    @Option(help: "The probe kind: http, tcp, tls, content or page.")
+    @Option(help: "The probe kind: http, tcp, tls, content, page or dns.")
     var kind: BenchKind = .http
 
     @Option(help: "A CA certificate to trust (tls against the test servers' throwaway CA).")
@@ -55,8 +56,11 @@ struct Bench: AsyncParsableCommand {
         let ticketStore = try await StoreFactory.open(.sqlite(path: path), clock: clock)
         let engine = try CurlEngine(logger: logger)
         defer { engine.shutdown() }
+        let resolver = try DNSResolver(logger: logger)
+        defer { resolver.shutdown() }
         let scheduler = ProbeScheduler(
-            checks: makeChecks(), activeFindings: [], runner: ProbeRegistry(engine: engine, clock: clock), store: ticketStore,
+            checks: makeChecks(), activeFindings: [], runner: ProbeRegistry(engine: engine, resolver: resolver, clock: clock),
+            store: ticketStore,
             clock: clock, concurrency: concurrency, perHostConcurrency: concurrency, plans: SupportPlans(),
             reopenWithin: .seconds(1800), logger: logger
         )

@@ -1,4 +1,5 @@
 import CurlEngine
+import DNSResolver
 import Foundation
 import Logging
 import Probes
@@ -22,6 +23,8 @@ struct RealSiteTests {
         logger.logLevel = .error
         let engine = try CurlEngine(logger: logger)
         defer { engine.shutdown() }
+        let resolver = try DNSResolver(logger: logger)
+        defer { resolver.shutdown() }
         let store = try await temporaryStore(clock: clock)
         let check = Check(
             targetID: "acme/switch", customer: "acme", name: "http",
@@ -30,7 +33,8 @@ struct RealSiteTests {
             detection: DetectionSettings(recheckDelay: .milliseconds(200))
         )
         let scheduler = ProbeScheduler(
-            checks: [check], activeFindings: [], runner: ProbeRegistry(engine: engine, clock: clock), store: store,
+            checks: [check], activeFindings: [], runner: ProbeRegistry(engine: engine, resolver: resolver, clock: clock),
+            store: store,
             clock: clock, concurrency: 4, perHostConcurrency: 4, plans: SupportPlans(), reopenWithin: .zero, logger: logger
         )
         let running = Task { try await scheduler.run() }

@@ -87,7 +87,7 @@ import TriageCore
         let targets = try ConfigLoader.parseProbes(yaml: yaml, file: "probes/acme.yml.example", settings: settings)
         #expect(targets.flatMap(\.checks).map(\.id) == [
             "acme/www/home", "acme/www/login", "acme/www/tls", "acme/www/integrity", "acme/www/pageload", "acme/www/ssh",
-            "acme/www/database",
+            "acme/www/database", "acme/www/dns", "acme/www/mail-dns",
             "acme/shop/http",
             "acme/api/http",
         ])
