@@ -4,7 +4,9 @@
 # Extra arguments go to triage-bench, for example:
 #   scripts/bench.sh --targets 10000 --interval 1 --duration 30
 #   scripts/bench.sh --kind tls --targets 1000 --interval 1 --duration 20
-# The URL follows the kind (the test nginx's /ok, /page, or its HTTPS server with the test CA).
+#   scripts/bench.sh --kind imap --targets 200 --interval 1 --duration 20
+# The URL follows the kind (the test nginx's /ok, /page, its HTTPS server with the test CA, or the
+# test Postfix and Dovecot, logged in as the test user for imap and pop3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release -j 2 --product triage-bench
@@ -17,6 +19,12 @@ run_bench() {
   case "$kind" in
     tls) set -- --url "$TRIAGE_TEST_HTTPS_VALID" --ca-file "$TRIAGE_TEST_CA_FILE" "$@" ;;
     page) set -- --url "$TRIAGE_TEST_NGINX/page" "$@" ;;
+    smtp) set -- --url "$TRIAGE_TEST_SMTP" "$@" ;;
+    imap | pop3)
+      local url=$TRIAGE_TEST_IMAP
+      [ "$kind" = pop3 ] && url=$TRIAGE_TEST_POP3
+      set -- --url "$url" --username "$TRIAGE_TEST_MAIL_USER" --password-env TRIAGE_TEST_MAIL_PASSWORD "$@"
+      ;;
     *) set -- --url "$TRIAGE_TEST_NGINX/ok" "$@" ;;
   esac
   .build/release/triage-bench "$@"

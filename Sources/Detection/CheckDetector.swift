@@ -14,9 +14,15 @@ import TriageCore
 ///   expires within the check's `warnWithin`, in ``CheckDetector+Certificate.swift``;
 /// - **defaced** (content checks, RED): the first result whose failure is `.defaced`, with no
 ///   recheck, in ``CheckDetector+Defacement.swift``;
+/// - **slow mail** (mail round trips, YELLOW): `slowAfterCount` consecutive deliveries slower
+///   than the check's `warnAfter`, in ``CheckDetector+MailDelivery.swift``;
 /// - **recovery** of each: `recoverAfter` consecutive good probes.
 ///
-/// A check has at most one availability incident (down, 5xx or defaced) open at a time.
+/// A check has at most one availability incident (down, 5xx or defaced) open at a time. A mail
+/// check's outage is filed under `mail-send-receive` rather than `site-down` (its
+/// ``ServiceFamily``), and the web-only rules (5xx, load time) leave mail checks alone: an SMTP
+/// 550 is a refused recipient, not a server error, and a round trip's time is judged by its own
+/// `warnAfter`.
 ///
 /// ```swift
 /// var detector = CheckDetector(check: check)
@@ -44,6 +50,10 @@ public struct CheckDetector: Sendable {
     /// Consecutive results since a defacement whose page is back (read by the defacement rule).
     var cleanPageStreak = 0
     var recentDefaced = EvidenceLog()
+    /// Consecutive slow and fast mail deliveries (read by the mail delivery rule).
+    var slowMailStreak = 0
+    var fastMailStreak = 0
+    var recentSlowMail = EvidenceLog()
 
     /// - Parameters:
     ///   - check: the check whose results this detector reads.
@@ -62,6 +72,7 @@ public struct CheckDetector: Sendable {
         observeServerErrors(result, into: &verdict)
         observeSpeed(result, into: &verdict)
         observeCertificate(result, into: &verdict)
+        observeMailDelivery(result, into: &verdict)
         return verdict
     }
 
@@ -77,14 +88,14 @@ public struct CheckDetector: Sendable {
             return
         }
         successes = 0
-        failuresAllServerErrors = (failures == 0 || failuresAllServerErrors) && result.isServerError
+        failuresAllServerErrors = (failures == 0 || failuresAllServerErrors) && isWebServerError(result)
         failures += 1
         recentFailures.append(result)
         if hasAvailabilityIncident { return }
         if failures >= settings.downAfter {
             let kind: FindingKind = failuresAllServerErrors ? .serverErrors : .down
             active.insert(kind)
-            let what = kind == .down ? "site down or not visible" : "\(failures) server errors (5xx) in a row"
+            let what = kind == .down ? check.spec.family.outageTitle : "\(failures) server errors (5xx) in a row"
             verdict.raised.append(finding(kind, at: result, evidence: recentFailures, what: what))
         } else {
             verdict.recheckSoon = true
@@ -100,7 +111,7 @@ public struct CheckDetector: Sendable {
     private mutating func observeServerErrors(_ result: ProbeResult, into verdict: inout Verdict) {
         let windowStart = result.startedAt.adding(.zero - settings.serverErrorWindow)
         serverErrorTimes.removeAll { $0 < windowStart }
-        guard result.isServerError else { return }
+        guard isWebServerError(result) else { return }
         serverErrorTimes.append(result.startedAt)
         recentServerErrors.append(result)
         guard !hasAvailabilityIncident, serverErrorTimes.count >= settings.serverErrorCount else { return }
@@ -109,8 +120,13 @@ public struct CheckDetector: Sendable {
         verdict.raised.append(finding(.serverErrors, at: result, evidence: recentServerErrors, what: what))
     }
 
+    /// A 5xx answer of a web check; a mail server's 5xx replies are refusals, judged by the probe.
+    private func isWebServerError(_ result: ProbeResult) -> Bool {
+        check.spec.family == .web && result.isServerError
+    }
+
     private mutating func observeSpeed(_ result: ProbeResult, into verdict: inout Verdict) {
-        guard result.outcome != .down else { return }
+        guard check.spec.family == .web, result.outcome != .down else { return }
         guard result.timings.total > settings.slowAfter.inSeconds else {
             slowStreak = 0
             fastStreak += 1
@@ -136,7 +152,8 @@ public struct CheckDetector: Sendable {
     func finding(_ kind: FindingKind, at result: ProbeResult, evidence: EvidenceLog, what: String) -> Finding {
         Finding(
             kind: kind, checkID: check.id, targetID: check.targetID, customer: check.customer,
-            detectedAt: result.startedAt, summary: "\(check.id): \(what): \(result.reason)",
+            caseID: kind == .down ? check.spec.outageCase : nil, detectedAt: result.startedAt,
+            summary: "\(check.id): \(what): \(result.reason)",
             evidence: evidence.lines
         )
     }

@@ -11,6 +11,10 @@ public struct ProbeRegistry: Sendable {
     private let tls: TLSProbe
     private let content: ContentProbe
     private let page: PageProbe
+    private let smtp: SMTPProbe
+    private let imap: IMAPProbe
+    private let pop3: POP3Probe
+    private let mail: MailProbe
 
     public init(engine: CurlEngine, clock: any TriageClock) {
         http = HTTPProbe(engine: engine, clock: clock)
@@ -18,6 +22,10 @@ public struct ProbeRegistry: Sendable {
         tls = TLSProbe(engine: engine, clock: clock)
         content = ContentProbe(engine: engine, clock: clock)
         page = PageProbe(engine: engine, clock: clock)
+        smtp = SMTPProbe(engine: engine, clock: clock)
+        imap = IMAPProbe(engine: engine, clock: clock)
+        pop3 = POP3Probe(engine: engine, clock: clock)
+        mail = MailProbe(engine: engine, clock: clock)
     }
 
     /// Runs `check` once with the probe of its kind.
@@ -28,6 +36,10 @@ public struct ProbeRegistry: Sendable {
         case .tls(let spec): try await tls.run(spec, for: check)
         case .content(let spec): try await content.run(spec, for: check)
         case .page(let spec): try await page.run(spec, for: check)
+        case .smtp(let spec): try await smtp.run(spec, for: check)
+        case .imap(let spec): try await imap.run(spec, for: check)
+        case .pop3(let spec): try await pop3.run(spec, for: check)
+        case .mail(let spec): try await mail.run(spec, for: check)
         }
     }
 }

@@ -1,16 +1,20 @@
 import Foundation
 import TriageCore
 
-/// What a check's kind decoder knows of the site around it: the default URL of its checks.
+/// What a check's kind decoder knows of the site around it: the default URL of its checks, and
+/// the environment that `password: {env: NAME}` reads.
 struct SiteContext {
     /// The site's `url:`, when it was written and valid.
     var url: URL?
     /// Whether the site wrote a `url:` at all: when it did but the URL was wrong, that error is
     /// already reported, and a check must not add "has no URL" on top of it.
     var urlWritten: Bool
+    /// Triage's environment (injected, so tests choose it).
+    var environment: [String: String] = [:]
 }
 
-/// Every kind of check a probe file can name (`http:`, `tcp:`, `tls:`, `content:`, `page:`), with its decoder. Adding a probe kind
+/// Every kind of check a probe file can name (`http:`, `tcp:`, `tls:`, `content:`, `page:`, `smtp:`,
+/// `imap:`, `pop3:`, `mail:`), with its decoder. Adding a probe kind
 /// adds one `CheckSpec` case and one line here; the check decoder needs no change.
 enum CheckKinds {
     typealias Decoder = @Sendable (NodeCursor, SiteContext) -> CheckSpec?
@@ -21,6 +25,10 @@ enum CheckKinds {
         ("tls", { cursor, site in TLSCheckSpec.decode(cursor, site: site).map(CheckSpec.tls) }),
         ("content", { cursor, site in ContentCheckSpec.decode(cursor, site: site).map(CheckSpec.content) }),
         ("page", { cursor, site in PageCheckSpec.decode(cursor, site: site).map(CheckSpec.page) }),
+        ("smtp", { cursor, site in SMTPCheckSpec.decode(cursor, site: site).map(CheckSpec.smtp) }),
+        ("imap", { cursor, site in IMAPCheckSpec.decode(cursor, site: site).map(CheckSpec.imap) }),
+        ("pop3", { cursor, site in POP3CheckSpec.decode(cursor, site: site).map(CheckSpec.pop3) }),
+        ("mail", { cursor, site in MailCheckSpec.decode(cursor, site: site).map(CheckSpec.mail) }),
     ]
 
     static var names: [String] { all.map(\.name) }

@@ -27,7 +27,10 @@ struct ProbeFile {
     var targets: [Target]
 
     /// The file at `root` (nil for an empty file); nil when anything is wrong (each error is recorded).
-    static func decode(_ root: NodeCursor?, file: String, settings: TriageSettings, errors: ErrorCollector) -> ProbeFile? {
+    /// `environment` is where `password: {env: NAME}` is looked up.
+    static func decode(
+        _ root: NodeCursor?, file: String, settings: TriageSettings, environment: [String: String], errors: ErrorCollector
+    ) -> ProbeFile? {
         guard let root else {
             errors.add(file: file, line: nil, keyPath: "", message: "is empty; write customer: and sites:, as in probes/acme.yml.example")
             return nil
@@ -43,7 +46,7 @@ struct ProbeFile {
         var targets: [Target] = []
         var firstUse: [String: NodeCursor] = [:]
         for site in sites {
-            guard let target = decodeSite(site, customer: customer ?? "", defaults: defaults) else { continue }
+            guard let target = decodeSite(site, customer: customer ?? "", defaults: defaults, environment: environment) else { continue }
             if let first = firstUse[target.name] {
                 site.find("name")?.fail(
                     "\"\(target.name)\" is already the name of \(first.reference); "
@@ -58,11 +61,13 @@ struct ProbeFile {
         return ProbeFile(customer: customer, customerAt: customerAt, policy: policy, targets: targets)
     }
 
-    private static func decodeSite(_ cursor: NodeCursor, customer: String, defaults: CheckDefaults) -> Target? {
+    private static func decodeSite(
+        _ cursor: NodeCursor, customer: String, defaults: CheckDefaults, environment: [String: String]
+    ) -> Target? {
         guard let map = cursor.mapping(allowedKeys: siteKeys) else { return nil }
         let name = map.required("name", example: "www")?.identifier(example: "www")
         let urlAt = map["url"]
-        let site = SiteContext(url: urlAt?.httpURL(), urlWritten: urlAt != nil)
+        let site = SiteContext(url: urlAt?.httpURL(), urlWritten: urlAt != nil, environment: environment)
         let targetID = "\(customer)/\(name ?? "")"
         var checks: [Check] = []
         if let list = map["checks"] {

@@ -37,6 +37,10 @@ extension CaseID {
     public static let repeated5xx: CaseID = "repeated-5xx"
     public static let certificateExpiring: CaseID = "certificate-expiring"
     public static let defaced: CaseID = "defaced"
+    /// Mail checks' outages (the policy's "Unable to send or receive e-mail").
+    public static let mailSendReceive: CaseID = "mail-send-receive"
+    /// A mail round trip slower than its `warnAfter` (YELLOW; not a policy case, added for detection).
+    public static let mailDeliverySlow: CaseID = "mail-delivery-slow"
 }
 
 /// The catalogue of typical cases, looked up by id.

@@ -26,6 +26,12 @@ public enum FailureClass: String, Sendable, Codable, Hashable {
     /// The page answers but a required marker is missing or a forbidden pattern shows: defaced.
     case defaced
     case protocolError = "protocol"
+    /// A mail server refused the login (wrong user or password, no such mechanism).
+    case authRejected = "auth"
+    /// A mail server refused the sender, a recipient or the message, with a 4xx or 5xx reply.
+    case mailRejected = "rejected"
+    /// A mail round trip's message was accepted but had not arrived when the check's time was up.
+    case notDelivered = "not-delivered"
     case internalError = "internal"
 }
 

@@ -59,6 +59,10 @@ public enum CheckSpec: Sendable, Hashable {
     case tls(TLSCheckSpec)
     case content(ContentCheckSpec)
     case page(PageCheckSpec)
+    case smtp(SMTPCheckSpec)
+    case imap(IMAPCheckSpec)
+    case pop3(POP3CheckSpec)
+    case mail(MailCheckSpec)
 
     /// The kind's name as written in `probes/*.yml` and shown in results.
     public var kindName: String {
@@ -68,6 +72,10 @@ public enum CheckSpec: Sendable, Hashable {
         case .tls: "tls"
         case .content: "content"
         case .page: "page"
+        case .smtp: "smtp"
+        case .imap: "imap"
+        case .pop3: "pop3"
+        case .mail: "mail"
         }
     }
 
@@ -78,6 +86,10 @@ public enum CheckSpec: Sendable, Hashable {
         case .tls(let spec): spec.url.host ?? ""
         case .content(let spec): spec.url.host ?? ""
         case .page(let spec): spec.url.host ?? ""
+        case .smtp(let spec): spec.server.host
+        case .imap(let spec): spec.server.host
+        case .pop3(let spec): spec.server.host
+        case .mail(let spec): spec.smtp.host
         }
     }
 }

@@ -4,15 +4,22 @@ import TriageCore
 
 /// The probe kinds the benchmark can drive, each with the check it configures for a URL.
 enum BenchKind: String, CaseIterable, ExpressibleByArgument {
-    case http, tcp, tls, content, page
+    case http, tcp, tls, content, page, smtp, imap, pop3
 
-    func spec(url: URL, caFile: String?) -> CheckSpec {
-        switch self {
+    /// Whether the kind logs in, so the benchmark needs `--username` and `--password-env`.
+    var needsLogin: Bool { self == .imap || self == .pop3 }
+
+    func spec(url: URL, caFile: String?, login: MailLogin?) -> CheckSpec {
+        let server = MailServer(url: url, login: login, caFile: caFile)
+        return switch self {
         case .http: .http(HTTPCheckSpec(url: url))
         case .tcp: .tcp(TCPCheckSpec(host: url.host ?? "127.0.0.1", port: url.port ?? 80))
         case .tls: .tls(TLSCheckSpec(url: url, caFile: caFile))
         case .content: .content(ContentCheckSpec(url: url, requires: ["Welcome"], caFile: caFile))
         case .page: .page(PageCheckSpec(url: url))
+        case .smtp: .smtp(SMTPCheckSpec(server: server))
+        case .imap: .imap(IMAPCheckSpec(server: server))
+        case .pop3: .pop3(POP3CheckSpec(server: server))
         }
     }
 }
