@@ -9,9 +9,11 @@ struct MailExchange: Sendable {
     let engine: CurlEngine
     let clock: any TriageClock
 
-    /// Runs `request` against `server` for `check`; `success` words the reply of a completed conversation.
+    /// Runs `request` against `server` for `check`; `verify` may still fail a completed
+    /// conversation (a login never tried), and `success` words one that passed.
     func probe(
-        _ request: CurlRequest, server: MailServer, check: Check, success: (CurlResponse) -> String
+        _ request: CurlRequest, server: MailServer, check: Check, verify: (CurlResponse) -> MailFailure? = { _ in nil },
+        success: (CurlResponse) -> String
     ) async throws -> ProbeResult {
         let startedAt = clock.now
         let response = try await engine.perform(request)
@@ -19,7 +21,7 @@ struct MailExchange: Sendable {
             checkID: check.id, startedAt: startedAt, outcome: .up, reason: "", statusCode: response.replyCode,
             timings: PhaseTimings(response.timings), bytesRead: response.bodyBytesReceived
         )
-        if let failure = MailFailure(response, server: server, timeout: request.timeout) {
+        if let failure = MailFailure(response, server: server, timeout: request.timeout) ?? verify(response) {
             result.outcome = .down
             result.failure = failure.failure
             result.reason = failure.reason

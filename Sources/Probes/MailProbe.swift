@@ -29,7 +29,8 @@ public struct MailProbe: Probe {
             checkID: check.id, startedAt: startedAt, outcome: .down, reason: "", statusCode: sent.replyCode,
             timings: PhaseTimings(sent.timings)
         )
-        if let failure = MailFailure(sent, server: spec.smtp, timeout: check.timeout) {
+        let sendFailure = MailFailure(sent, server: spec.smtp, timeout: check.timeout) ?? SMTPLogin.unconfirmed(sent, server: spec.smtp)
+        if let failure = sendFailure {
             result.failure = failure.failure
             result.reason = "could not send: \(failure.reason)"
             return finished(result, startedAt)

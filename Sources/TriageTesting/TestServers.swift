@@ -28,7 +28,7 @@ public enum TestServers {
     public static let caFile: String? = variable("TRIAGE_TEST_CA_FILE")
     /// The test Postfix, SMTP with STARTTLS and AUTH, such as `smtp://localhost:40125/` (TRIAGE_TEST_SMTP).
     public static let smtp: String? = variable("TRIAGE_TEST_SMTP")
-    /// The test Postfix over implicit TLS, certificate from the test CA (TRIAGE_TEST_SMTPS).
+    /// The test Postfix over implicit TLS, certificate from the test CA, offering no AUTH (TRIAGE_TEST_SMTPS).
     public static let smtps: String? = variable("TRIAGE_TEST_SMTPS")
     /// The test Dovecot's IMAP, with STARTTLS (TRIAGE_TEST_IMAP).
     public static let imap: String? = variable("TRIAGE_TEST_IMAP")

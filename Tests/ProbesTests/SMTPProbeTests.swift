@@ -45,6 +45,15 @@ struct SMTPProbeTests {
         #expect(untrusted.reason.hasPrefix("TLS failure"))
     }
 
+    @Test func aLoginTheServerNeverOffersIsAFailureNotAPass() async throws {
+        let url = try MailTest.url(TestServers.smtps, "TRIAGE_TEST_SMTPS")
+        let result = try await run(SMTPCheckSpec(server: MailTest.server(url, login: MailTest.login())))
+        #expect(result.outcome == .down)
+        #expect(result.failure == .authRejected)
+        #expect(result.reason.hasPrefix("login not possible: smtps://localhost:"))
+        #expect(result.reason.hasSuffix(" offers no AUTH (after STARTTLS, when required), so the login was never tried"))
+    }
+
     @Test func aRealSubmissionIsAccepted() async throws {
         let envelope = MailEnvelope(from: try MailTest.user, to: [try MailTest.address("blackhole")])
         let result = try await run(SMTPCheckSpec(server: smtp(), send: envelope))

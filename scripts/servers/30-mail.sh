@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Module of scripts/test-servers.sh: a real mail system for the mail probes. Dovecot (IMAP and POP3,
 # each plain with STARTTLS and over implicit TLS; LMTP; an auth service) runs as nobody; a private
-# Postfix (SMTP with STARTTLS and SMTP AUTH, and SMTP over implicit TLS) delivers example.test over
+# Postfix (SMTP with STARTTLS and SMTP AUTH, and SMTP over implicit TLS without AUTH) delivers example.test over
 # LMTP into Dovecot. Both use the web module's certificate for localhost (the web module starts
 # first). Exports:
 #   TRIAGE_TEST_SMTP, TRIAGE_TEST_SMTPS, TRIAGE_TEST_IMAP, TRIAGE_TEST_IMAPS, TRIAGE_TEST_POP3,
