@@ -4,8 +4,10 @@
 # Extra arguments go to triage-bench, for example:
 #   scripts/bench.sh --targets 10000 --interval 1 --duration 30
 #   scripts/bench.sh --kind tls --targets 1000 --interval 1 --duration 20
-# The URL follows the kind (the test nginx's /ok, /page, or its HTTPS server with the test CA;
-# for dns, an A lookup of the test dnsmasq's www.acme.test).
+#   scripts/bench.sh --kind imap --targets 200 --interval 1 --duration 20
+# The URL follows the kind (the test nginx's /ok, /page, its HTTPS server with the test CA, the
+# test Postfix and Dovecot, logged in as the test user for imap and pop3, or for dns an A lookup
+# of the test dnsmasq's www.acme.test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release -j 2 --product triage-bench
@@ -19,6 +21,12 @@ run_bench() {
     tls) set -- --url "$TRIAGE_TEST_HTTPS_VALID" --ca-file "$TRIAGE_TEST_CA_FILE" "$@" ;;
     page) set -- --url "$TRIAGE_TEST_NGINX/page" "$@" ;;
     dns) set -- --url "dns://$TRIAGE_TEST_DNS/$TRIAGE_TEST_DNS_HOST" "$@" ;;
+    smtp) set -- --url "$TRIAGE_TEST_SMTP" "$@" ;;
+    imap | pop3)
+      local url=$TRIAGE_TEST_IMAP
+      [ "$kind" = pop3 ] && url=$TRIAGE_TEST_POP3
+      set -- --url "$url" --username "$TRIAGE_TEST_MAIL_USER" --password-env TRIAGE_TEST_MAIL_PASSWORD "$@"
+      ;;
     *) set -- --url "$TRIAGE_TEST_NGINX/ok" "$@" ;;
   esac
   .build/release/triage-bench "$@"

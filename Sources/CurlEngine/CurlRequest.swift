@@ -48,6 +48,9 @@ public struct CurlRequest: Sendable {
     /// Opens a new connection and closes it afterwards (FRESH_CONNECT and FORBID_REUSE),
     /// so a probe measures what a new visitor meets rather than a warm connection.
     public var freshConnection: Bool = true
+    /// Requires TLS on a plain-text mail URL (smtp, imap, pop3) through STARTTLS, failing the transfer
+    /// when the server does not offer it (CURLOPT_USE_SSL = CURLUSESSL_ALL), so a login is never sent in clear.
+    public var requireTLS: Bool = false
     /// Whether the peer certificate and host name are verified.
     public var verifyTLS: Bool = true
     /// A PEM file of certificate authorities trusted instead of the system store (CURLOPT_CAINFO),

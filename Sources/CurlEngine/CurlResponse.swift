@@ -59,11 +59,15 @@ public struct CurlResponse: Sendable {
     /// (`Subject`, `Expire date`, ...); empty unless `CurlRequest.certificateInfo` was set and a
     /// TLS handshake completed.
     public var certificates: [[String]]
+    /// The reply lines of a mail server (SMTP, IMAP, POP3), oldest first, without line ends: the last
+    /// ``Transfer/maxServerReplies`` of them, so a failure's reason can quote what the server said
+    /// (`550 5.1.1 <x@example.test>: Recipient address rejected`). Empty for HTTP.
+    public var serverReplies: [String]
 
     public init(
         statusCode: Int = 0, headers: [CurlHeader] = [], body: [UInt8] = [], bodyTruncated: Bool = false,
         bodyBytesReceived: Int? = nil, error: CurlTransferError? = nil, timings: CurlTimings = CurlTimings(), effectiveURL: String? = nil,
-        redirectCount: Int = 0, primaryIP: String? = nil, certificates: [[String]] = []
+        redirectCount: Int = 0, primaryIP: String? = nil, certificates: [[String]] = [], serverReplies: [String] = []
     ) {
         self.statusCode = statusCode
         self.headers = headers
@@ -76,6 +80,7 @@ public struct CurlResponse: Sendable {
         self.redirectCount = redirectCount
         self.primaryIP = primaryIP
         self.certificates = certificates
+        self.serverReplies = serverReplies
     }
 
     /// The value of the last header called `name`, compared without case, as HTTP header names are.

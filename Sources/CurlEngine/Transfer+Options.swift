@@ -34,6 +34,7 @@ extension Transfer {
             options.set(CURLOPT_SSL_VERIFYPEER, 0)
             options.set(CURLOPT_SSL_VERIFYHOST, 0)
         }
+        if request.requireTLS { options.set(CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)) }
         if let caFile = request.caFile { options.set(CURLOPT_CAINFO, caFile) }
         if request.connectOnly { options.set(CURLOPT_CONNECT_ONLY, 1) }
         if request.certificateInfo { options.set(CURLOPT_CERTINFO, 1) }

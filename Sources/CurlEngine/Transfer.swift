@@ -23,6 +23,11 @@ final class Transfer {
     private(set) var headers: [CurlHeader] = []
     /// Header lines count only after a status line, so mail protocols' reply lines are not taken for headers.
     private var sawStatusLine = false
+    /// What a mail server said: libcurl hands every reply line of SMTP, IMAP and POP3 to the header callback.
+    private(set) var serverReplies: [String] = []
+    /// The most mail reply lines kept: the last ones explain a failure, and a server that talks
+    /// without end must not grow memory.
+    static let maxServerReplies = 16
     private let upload: [UInt8]
     private var uploadOffset = 0
     /// Lists libcurl reads during the transfer; freed in `releaseLists()`.
@@ -65,10 +70,21 @@ final class Transfer {
         if line.starts(with: "HTTP/".utf8) {
             headers.removeAll(keepingCapacity: true)
             sawStatusLine = true
-        } else if sawStatusLine, let header = Self.parseHeader(line) {
-            headers.append(header)
+        } else if sawStatusLine {
+            if let header = Self.parseHeader(line) { headers.append(header) }
+        } else {
+            keepServerReply(line)
         }
         return line.count
+    }
+
+    /// Keeps a mail reply line without its line end, dropping the oldest past ``maxServerReplies``.
+    private func keepServerReply(_ line: UnsafeRawBufferPointer) {
+        var end = line.count
+        while end > 0, line[end - 1] == UInt8(ascii: "\r") || line[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        guard end > 0 else { return }
+        if serverReplies.count == Self.maxServerReplies { serverReplies.removeFirst() }
+        serverReplies.append(String(decoding: UnsafeRawBufferPointer(rebasing: line[..<min(end, 512)]), as: UTF8.self))
     }
 
     /// Feeds the upload (an SMTP message) to libcurl in the pieces it asks for.
@@ -131,7 +147,8 @@ extension Transfer {
             effectiveURL: handle.string(CURLINFO_EFFECTIVE_URL),
             redirectCount: handle.long(CURLINFO_REDIRECT_COUNT),
             primaryIP: handle.string(CURLINFO_PRIMARY_IP).flatMap { $0.isEmpty ? nil : $0 },
-            certificates: handle.certificates()
+            certificates: handle.certificates(),
+            serverReplies: serverReplies
         )
     }
 

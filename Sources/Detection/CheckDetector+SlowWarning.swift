@@ -9,7 +9,7 @@ extension CheckDetector {
     /// raised, since the page it would report is already on a RED ticket. A down result neither
     /// counts nor breaks a streak: an outage says nothing about speed.
     mutating func observeSlowWarning(_ result: ProbeResult, into verdict: inout Verdict) {
-        guard let warnAfter = check.detection.warnAfter, result.outcome != .down else { return }
+        guard check.spec.family == .web, let warnAfter = check.detection.warnAfter, result.outcome != .down else { return }
         guard result.timings.total > warnAfter.inSeconds else {
             warnStreak = 0
             underWarnStreak += 1

@@ -17,9 +17,15 @@ import TriageCore
 ///   expires within the check's `warnWithin`, in ``CheckDetector+Certificate.swift``;
 /// - **defaced** (content checks, RED): the first result whose failure is `.defaced`, with no
 ///   recheck, in ``CheckDetector+Defacement.swift``;
+/// - **slow mail** (mail round trips, YELLOW): `slowAfterCount` consecutive deliveries slower
+///   than the check's `warnAfter`, in ``CheckDetector+MailDelivery.swift``;
 /// - **recovery** of each: `recoverAfter` consecutive good probes.
 ///
-/// A check has at most one availability incident (down, 5xx, network or defaced) open at a time.
+/// A check has at most one availability incident (down, 5xx, network or defaced) open at a time. A mail
+/// check's outage is filed under `mail-send-receive` rather than `site-down` (its
+/// ``ServiceFamily``), and the web-only rules (5xx, load time) leave mail checks alone: an SMTP
+/// 550 is a refused recipient, not a server error, and a round trip's time is judged by its own
+/// `warnAfter`, not by the load-time thresholds.
 ///
 /// ```swift
 /// var detector = CheckDetector(check: check)
@@ -52,6 +58,10 @@ public struct CheckDetector: Sendable {
     var warnStreak = 0
     var underWarnStreak = 0
     var recentOverWarn = EvidenceLog()
+    /// Consecutive slow and fast mail deliveries (read by the mail delivery rule).
+    var slowMailStreak = 0
+    var fastMailStreak = 0
+    var recentSlowMail = EvidenceLog()
 
     /// - Parameters:
     ///   - check: the check whose results this detector reads.
@@ -71,6 +81,7 @@ public struct CheckDetector: Sendable {
         observeSpeed(result, into: &verdict)
         observeSlowWarning(result, into: &verdict)
         observeCertificate(result, into: &verdict)
+        observeMailDelivery(result, into: &verdict)
         return verdict
     }
 
@@ -86,7 +97,7 @@ public struct CheckDetector: Sendable {
             return
         }
         successes = 0
-        failuresAllServerErrors = (failures == 0 || failuresAllServerErrors) && result.isServerError
+        failuresAllServerErrors = (failures == 0 || failuresAllServerErrors) && isWebServerError(result)
         failuresAllUnreachable = (failures == 0 || failuresAllUnreachable) && result.failure == .unreachable
         failures += 1
         recentFailures.append(result)
@@ -97,7 +108,7 @@ public struct CheckDetector: Sendable {
             let what = switch kind {
             case .serverErrors: "\(failures) server errors (5xx) in a row"
             case .networkFailure: "network failure"
-            default: "site down or not visible"
+            default: check.spec.family.outageTitle
             }
             verdict.raised.append(finding(kind, at: result, evidence: recentFailures, what: what))
         } else {
@@ -114,7 +125,7 @@ public struct CheckDetector: Sendable {
     private mutating func observeServerErrors(_ result: ProbeResult, into verdict: inout Verdict) {
         let windowStart = result.startedAt.adding(.zero - settings.serverErrorWindow)
         serverErrorTimes.removeAll { $0 < windowStart }
-        guard result.isServerError else { return }
+        guard isWebServerError(result) else { return }
         serverErrorTimes.append(result.startedAt)
         recentServerErrors.append(result)
         guard !hasAvailabilityIncident, serverErrorTimes.count >= settings.serverErrorCount else { return }
@@ -123,8 +134,13 @@ public struct CheckDetector: Sendable {
         verdict.raised.append(finding(.serverErrors, at: result, evidence: recentServerErrors, what: what))
     }
 
+    /// A 5xx answer of a web check; a mail server's 5xx replies are refusals, judged by the probe.
+    private func isWebServerError(_ result: ProbeResult) -> Bool {
+        check.spec.family == .web && result.isServerError
+    }
+
     private mutating func observeSpeed(_ result: ProbeResult, into verdict: inout Verdict) {
-        guard result.outcome != .down else { return }
+        guard check.spec.family == .web, result.outcome != .down else { return }
         guard result.timings.total > settings.slowAfter.inSeconds else {
             slowStreak = 0
             fastStreak += 1
@@ -150,7 +166,8 @@ public struct CheckDetector: Sendable {
     func finding(_ kind: FindingKind, at result: ProbeResult, evidence: EvidenceLog, what: String) -> Finding {
         Finding(
             kind: kind, checkID: check.id, targetID: check.targetID, customer: check.customer,
-            detectedAt: result.startedAt, summary: "\(check.id): \(what): \(result.reason)",
+            caseID: kind == .down ? check.spec.outageCase : nil, detectedAt: result.startedAt,
+            summary: "\(check.id): \(what): \(result.reason)",
             evidence: evidence.lines
         )
     }

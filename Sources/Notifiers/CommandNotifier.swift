@@ -23,7 +23,13 @@ struct CommandNotifier: Notifier {
         }
     }
 
+    /// A program that exits without reading its input makes the write fail with EPIPE; by default
+    /// the kernel would also kill this whole process with SIGPIPE. Ignoring it (once, for the
+    /// process, as daemons do) turns that into an ordinary failed write and a status to report.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     private func run(input: [UInt8], idempotencyKey: String) async throws -> (Int32, String) {
+        Self.ignoreBrokenPipes
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())

@@ -13,6 +13,10 @@ public struct ProbeRegistry: Sendable {
     private let content: ContentProbe
     private let page: PageProbe
     private let dns: DNSProbe
+    private let smtp: SMTPProbe
+    private let imap: IMAPProbe
+    private let pop3: POP3Probe
+    private let mail: MailProbe
 
     public init(engine: CurlEngine, resolver: DNSResolver, clock: any TriageClock) {
         http = HTTPProbe(engine: engine, clock: clock)
@@ -21,6 +25,10 @@ public struct ProbeRegistry: Sendable {
         content = ContentProbe(engine: engine, clock: clock)
         page = PageProbe(engine: engine, clock: clock)
         dns = DNSProbe(resolver: resolver, clock: clock)
+        smtp = SMTPProbe(engine: engine, clock: clock)
+        imap = IMAPProbe(engine: engine, clock: clock)
+        pop3 = POP3Probe(engine: engine, clock: clock)
+        mail = MailProbe(engine: engine, clock: clock)
     }
 
     /// Runs `check` once with the probe of its kind.
@@ -32,6 +40,10 @@ public struct ProbeRegistry: Sendable {
         case .content(let spec): try await content.run(spec, for: check)
         case .page(let spec): try await page.run(spec, for: check)
         case .dns(let spec): try await dns.run(spec, for: check)
+        case .smtp(let spec): try await smtp.run(spec, for: check)
+        case .imap(let spec): try await imap.run(spec, for: check)
+        case .pop3(let spec): try await pop3.run(spec, for: check)
+        case .mail(let spec): try await mail.run(spec, for: check)
         }
     }
 }

@@ -69,7 +69,7 @@ extension TicketRecord {
         self.init(
             unsaved: Ticket(
                 id: 0, code: finding.code, status: .open, source: .probe, customer: finding.customer,
-                targetID: finding.targetID, checkID: finding.checkID, caseID: finding.kind.caseID,
+                targetID: finding.targetID, checkID: finding.checkID, caseID: finding.caseID,
                 summary: finding.summary, openedAt: finding.detectedAt,
                 notBefore: policy.notBefore(for: finding.code, openedAt: finding.detectedAt),
                 deadline: policy.deadline(for: finding.code, openedAt: finding.detectedAt), dedupKey: finding.dedupKey

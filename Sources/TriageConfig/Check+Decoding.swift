@@ -33,6 +33,9 @@ extension Check {
         TimeoutRule.check(
             timeout: timeout, slowAfter: detection.slowAfter, timeoutAt: timeoutAt, slowAfterAt: cursor.find("detection", "slowAfter")
         )
+        if case .mail(let mail) = spec {
+            TimeoutRule.check(timeout: timeout, warnAfter: mail.warnAfter, timeoutAt: timeoutAt, mailAt: cursor.find("mail"))
+        }
         let check = Check(
             targetID: targetID, customer: customer, name: name, spec: spec,
             interval: interval, timeout: timeout, detection: detection

@@ -10,7 +10,8 @@ struct SiteContext {
     var urlWritten: Bool
 }
 
-/// Every kind of check a probe file can name (`http:`, `tcp:`, `tls:`, `content:`, `page:`, `dns:`), with its decoder. Adding a probe kind
+/// Every kind of check a probe file can name (`http:`, `tcp:`, `tls:`, `content:`, `page:`, `dns:`,
+/// `smtp:`, `imap:`, `pop3:`, `mail:`), with its decoder. Adding a probe kind
 /// adds one `CheckSpec` case and one line here; the check decoder needs no change.
 enum CheckKinds {
     typealias Decoder = @Sendable (NodeCursor, SiteContext) -> CheckSpec?
@@ -22,6 +23,10 @@ enum CheckKinds {
         ("content", { cursor, site in ContentCheckSpec.decode(cursor, site: site).map(CheckSpec.content) }),
         ("page", { cursor, site in PageCheckSpec.decode(cursor, site: site).map(CheckSpec.page) }),
         ("dns", { cursor, site in DNSCheckSpec.decode(cursor, site: site).map(CheckSpec.dns) }),
+        ("smtp", { cursor, site in SMTPCheckSpec.decode(cursor, site: site).map(CheckSpec.smtp) }),
+        ("imap", { cursor, site in IMAPCheckSpec.decode(cursor, site: site).map(CheckSpec.imap) }),
+        ("pop3", { cursor, site in POP3CheckSpec.decode(cursor, site: site).map(CheckSpec.pop3) }),
+        ("mail", { cursor, site in MailCheckSpec.decode(cursor, site: site).map(CheckSpec.mail) }),
     ]
 
     static var names: [String] { all.map(\.name) }

@@ -35,14 +35,18 @@ public enum ConfigLoader {
     /// with `settings` giving each check its default interval, timeout and detection thresholds,
     /// and each customer its deadlines unless its file has a `policy:` of its own.
     /// Other files (such as `acme.yml.example`) are left alone. Errors of every file are thrown together,
-    /// with the customers defined by more than one file.
-    public static func loadProbes(directory: String, settings: TriageSettings) throws(ConfigErrors) -> ProbeSet {
+    /// with the customers defined by more than one file. Secrets written `{env: NAME}` are read
+    /// from `environment`.
+    public static func loadProbes(
+        directory: String, settings: TriageSettings, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigErrors) -> ProbeSet {
         var errors: [ConfigError] = []
         var files: [ProbeFile] = []
         for path in try probeFiles(in: directory) {
             do {
                 let yaml = try read(path, fix: "check the file's permissions")
-                if let file = try parseProbeFile(yaml: yaml, file: path, settings: settings) { files.append(file) }
+                let file = try parseProbeFile(yaml: yaml, file: path, settings: settings, environment: environment)
+                if let file { files.append(file) }
             } catch {
                 errors += error.errors
             }
@@ -58,12 +62,16 @@ public enum ConfigLoader {
     }
 
     /// Reads and validates one probe file's text; `file` is the name errors carry.
-    public static func parseProbes(yaml: String, file: String, settings: TriageSettings) throws(ConfigErrors) -> [Target] {
-        try parseProbeFile(yaml: yaml, file: file, settings: settings)?.targets ?? []
+    public static func parseProbes(
+        yaml: String, file: String, settings: TriageSettings, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigErrors) -> [Target] {
+        try parseProbeFile(yaml: yaml, file: file, settings: settings, environment: environment)?.targets ?? []
     }
 
-    private static func parseProbeFile(yaml: String, file: String, settings: TriageSettings) throws(ConfigErrors) -> ProbeFile? {
-        let errors = ErrorCollector()
+    private static func parseProbeFile(
+        yaml: String, file: String, settings: TriageSettings, environment: [String: String]
+    ) throws(ConfigErrors) -> ProbeFile? {
+        let errors = ErrorCollector(environment: environment)
         let root = try YAMLDocument.root(of: yaml, file: file, errors: errors)
         let probeFile = ProbeFile.decode(root, file: file, settings: settings, errors: errors)
         try errors.throwIfAny()

@@ -22,3 +22,31 @@ enum TimeoutRule {
         }
     }
 }
+
+extension TimeoutRule {
+    /// A mail round trip ends at its check's timeout, so the timeout must be longer than the
+    /// round trip's `warnAfter`, or a slow delivery would count as never delivered (RED) instead
+    /// of slow (YELLOW). The error goes to the timeout when it was written on the check, else to
+    /// `warnAfter` (or the `mail:` key when `warnAfter` is the default).
+    static func check(timeout: Duration, warnAfter: Duration, timeoutAt: NodeCursor?, mailAt: NodeCursor?) {
+        guard timeout <= warnAfter else { return }
+        let timeoutText = DurationSyntax.format(timeout)
+        let warnText = DurationSyntax.format(warnAfter)
+        let why = "a delivery slower than warnAfter would time out and count as not delivered, never as slow"
+        if let timeoutAt {
+            timeoutAt.fail(
+                "\(timeoutText) is not longer than mail.warnAfter (\(warnText)): \(why); raise it above \(warnText) or lower warnAfter"
+            )
+        } else if let warnAfterAt = mailAt?.find("warnAfter") {
+            warnAfterAt.fail(
+                "\(warnText) is not shorter than the check's timeout (\(timeoutText)): \(why); "
+                    + "lower it or write a longer timeout: beside mail:"
+            )
+        } else {
+            mailAt?.fail(
+                "the round trip ends at the check's timeout (\(timeoutText)), which is not longer than warnAfter (\(warnText)): \(why); "
+                    + "write timeout: 120s beside mail:, or a shorter warnAfter"
+            )
+        }
+    }
+}

@@ -39,6 +39,10 @@ extension CaseID {
     public static let defaced: CaseID = "defaced"
     public static let slowLoadWarning: CaseID = "slow-load-warning"
     public static let networkFailure: CaseID = "network-failure"
+    /// Mail checks' outages (the policy's "Unable to send or receive e-mail").
+    public static let mailSendReceive: CaseID = "mail-send-receive"
+    /// A mail round trip slower than its `warnAfter` (YELLOW; not a policy case, added for detection).
+    public static let mailDeliverySlow: CaseID = "mail-delivery-slow"
 }
 
 /// The catalogue of typical cases, looked up by id.

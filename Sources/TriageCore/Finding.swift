@@ -18,8 +18,11 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// Consecutive failed probes that all found the server's network or host unreachable (no
     /// route), not the server refusing or failing: the network is down, not the site.
     case networkFailure = "network"
+    /// A mail round trip delivered its message, but slower than the check's `warnAfter`.
+    case mailSlow = "mail-slow"
 
-    /// The catalogue case an incident of this kind is filed under.
+    /// The catalogue case an incident of this kind is filed under, unless its finding names
+    /// another (a mail check's outage: ``Finding/caseID``).
     public var caseID: CaseID {
         switch self {
         case .down: .siteDown
@@ -29,16 +32,17 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
         case .defaced: .defaced
         case .slowWarning: .slowLoadWarning
         case .networkFailure: .networkFailure
+        case .mailSlow: .mailDeliverySlow
         }
     }
 
-    /// The code of its incident: RED for outages; YELLOW for an expiring certificate and a page
-    /// slower than its warning threshold, because the site still works and the fix has hours or
-    /// days, not minutes.
+    /// The code of its incident: RED for outages; YELLOW for an expiring certificate, a page
+    /// slower than its warning threshold or slow mail, because the service still works and the
+    /// fix has hours or days, not minutes.
     public var code: TriageCode {
         switch self {
         case .down, .slow, .serverErrors, .defaced, .networkFailure: .red
-        case .certificateExpiring, .slowWarning: .yellow
+        case .certificateExpiring, .slowWarning, .mailSlow: .yellow
         }
     }
 }
@@ -50,6 +54,9 @@ public struct Finding: Sendable, Hashable {
     public var targetID: String
     public var customer: String
     public var code: TriageCode
+    /// The catalogue case its incident is filed under: the kind's, except where the check decides,
+    /// such as a mail check's outage (`mail-send-receive`, not `site-down`).
+    public var caseID: CaseID
     /// When the fault was confirmed (the time of the result that confirmed it).
     public var detectedAt: Date
     /// One line for the ticket's summary: "acme/www/http down: connection refused".
@@ -57,16 +64,19 @@ public struct Finding: Sendable, Hashable {
     /// The results that led to it, in words, for the audit trail.
     public var evidence: [String]
 
-    /// - Parameter code: the incident's code; nil takes the kind's (`FindingKind.code`).
+    /// - Parameters:
+    ///   - code: the incident's code; nil takes the kind's (`FindingKind.code`).
+    ///   - caseID: the incident's catalogue case; nil takes the kind's (`FindingKind.caseID`).
     public init(
         kind: FindingKind, checkID: String, targetID: String, customer: String, code: TriageCode? = nil,
-        detectedAt: Date, summary: String, evidence: [String]
+        caseID: CaseID? = nil, detectedAt: Date, summary: String, evidence: [String]
     ) {
         self.kind = kind
         self.checkID = checkID
         self.targetID = targetID
         self.customer = customer
         self.code = code ?? kind.code
+        self.caseID = caseID ?? kind.caseID
         self.detectedAt = detectedAt
         self.summary = summary
         self.evidence = evidence

@@ -28,6 +28,12 @@ public enum FailureClass: String, Sendable, Codable, Hashable {
     case protocolError = "protocol"
     /// The network or the host is unreachable (no route): not a server refusing, a path missing.
     case unreachable
+    /// A mail server refused the login (wrong user or password, no such mechanism).
+    case authRejected = "auth"
+    /// A mail server refused the sender, a recipient or the message, with a 4xx or 5xx reply.
+    case mailRejected = "rejected"
+    /// A mail round trip's message was accepted but had not arrived when the check's time was up.
+    case notDelivered = "not-delivered"
     case internalError = "internal"
 }
 

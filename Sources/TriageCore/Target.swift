@@ -60,6 +60,10 @@ public enum CheckSpec: Sendable, Hashable {
     case content(ContentCheckSpec)
     case page(PageCheckSpec)
     case dns(DNSCheckSpec)
+    case smtp(SMTPCheckSpec)
+    case imap(IMAPCheckSpec)
+    case pop3(POP3CheckSpec)
+    case mail(MailCheckSpec)
 
     /// The kind's name as written in `probes/*.yml` and shown in results.
     public var kindName: String {
@@ -70,6 +74,10 @@ public enum CheckSpec: Sendable, Hashable {
         case .content: "content"
         case .page: "page"
         case .dns: "dns"
+        case .smtp: "smtp"
+        case .imap: "imap"
+        case .pop3: "pop3"
+        case .mail: "mail"
         }
     }
 
@@ -81,6 +89,10 @@ public enum CheckSpec: Sendable, Hashable {
         case .content(let spec): spec.url.host ?? ""
         case .page(let spec): spec.url.host ?? ""
         case .dns(let spec): spec.host
+        case .smtp(let spec): spec.server.host
+        case .imap(let spec): spec.server.host
+        case .pop3(let spec): spec.server.host
+        case .mail(let spec): spec.smtp.host
         }
     }
 }

@@ -45,6 +45,27 @@ public enum TestServers {
     /// The webhook receiver that records what alerting channels send, per hook name
     /// (`/hooks/NAME`, read back at `/requests/NAME`), such as `http://127.0.0.1:40125` (TRIAGE_TEST_RECEIVER).
     public static let receiver: String? = variable("TRIAGE_TEST_RECEIVER")
+    /// The test Postfix, SMTP with STARTTLS and AUTH, such as `smtp://localhost:40125/` (TRIAGE_TEST_SMTP).
+    public static let smtp: String? = variable("TRIAGE_TEST_SMTP")
+    /// The test Postfix over implicit TLS, certificate from the test CA, offering no AUTH (TRIAGE_TEST_SMTPS).
+    public static let smtps: String? = variable("TRIAGE_TEST_SMTPS")
+    /// The test Dovecot's IMAP, with STARTTLS (TRIAGE_TEST_IMAP).
+    public static let imap: String? = variable("TRIAGE_TEST_IMAP")
+    /// The test Dovecot's IMAP over implicit TLS (TRIAGE_TEST_IMAPS).
+    public static let imaps: String? = variable("TRIAGE_TEST_IMAPS")
+    /// The test Dovecot's POP3, with STARTTLS (TRIAGE_TEST_POP3).
+    public static let pop3: String? = variable("TRIAGE_TEST_POP3")
+    /// The test Dovecot's POP3 over implicit TLS (TRIAGE_TEST_POP3S).
+    public static let pop3s: String? = variable("TRIAGE_TEST_POP3S")
+    /// The test mail user, an address whose mail Postfix delivers to Dovecot (TRIAGE_TEST_MAIL_USER).
+    public static let mailUser: String? = variable("TRIAGE_TEST_MAIL_USER")
+    /// That user's password, new each time the servers start (TRIAGE_TEST_MAIL_PASSWORD).
+    public static let mailPassword: String? = variable("TRIAGE_TEST_MAIL_PASSWORD")
+    /// The test mail domain: Postfix refuses its unknown addresses with 550, and accepts
+    /// `blackhole@` but never delivers it (TRIAGE_TEST_MAIL_DOMAIN).
+    public static let mailDomain: String? = variable("TRIAGE_TEST_MAIL_DOMAIN")
+    /// A port on 127.0.0.1 that accepts connections and never sends a byte (TRIAGE_TEST_SILENT_PORT).
+    public static let silentPort: Int? = variable("TRIAGE_TEST_SILENT_PORT").flatMap { Int($0) }
 
     /// Returns `value`, or throws an error that tells how to run the suite with its servers.
     public static func require(_ value: String?, _ name: String) throws -> String {

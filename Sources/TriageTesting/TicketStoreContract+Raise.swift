@@ -61,6 +61,17 @@ extension TicketStoreContract {
         try Expect.equal(change.ticket.caseID, .slowLoad, "case id of a slow-load finding")
     }
 
+    /// A finding that names its own case (a mail check's outage) is filed under it, not its kind's.
+    public static func raiseFilesTheFindingsCase(_ makeStore: StoreFactory) async throws {
+        let clock = TestClock()
+        let store = try await migratedStore(makeStore, clock: clock)
+        var mail = finding(at: clock.now)
+        mail.caseID = .mailSendReceive
+        let change = try await store.raise(mail, plans: standardPlans, reopenWithin: cooldown)
+        try Expect.equal(change.ticket.caseID, .mailSendReceive, "case id of a mail outage")
+        try Expect.equal(try await store.ticket(id: change.ticket.id)?.caseID, .mailSendReceive, "case id read back")
+    }
+
     /// The same fault raised again updates the active ticket: one ticket, one more `evidence` event.
     public static func raiseTwiceOpensOnce(_ makeStore: StoreFactory) async throws {
         let clock = TestClock()

@@ -28,6 +28,7 @@ public enum TicketStoreContract {
         ("migrate twice is harmless", migrateTwiceIsHarmless),
         ("raise opens a ticket with its deadline and an opened event", raiseOpensTicket),
         ("raise of a deferred code sets its not-before time", raiseDeferredCodeSetsNotBefore),
+        ("raise files a finding under its own case", raiseFilesTheFindingsCase),
         ("raise twice opens once and appends evidence", raiseTwiceOpensOnce),
         ("concurrent raises open one ticket", concurrentRaisesOpenOnce),
         ("recover resolves an untaken ticket, outcome moot", recoverResolvesUntakenTicket),

@@ -18,8 +18,14 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "The URL every target probes (a loopback server; dns://127.0.0.1:PORT/NAME for dns).")
     var url: String
 
-    @Option(help: "The probe kind: http, tcp, tls, content, page or dns.")
+    @Option(help: "The probe kind: http, tcp, tls, content, page, dns, smtp, imap or pop3.")
     var kind: BenchKind = .http
+
+    @Option(help: "The login of the mail kinds (smtp optional; imap and pop3 need it).")
+    var username: String?
+
+    @Option(help: "The environment variable holding the login's password (never the password itself).")
+    var passwordEnv: String?
 
     @Option(help: "A CA certificate to trust (tls against the test servers' throwaway CA).")
     var caFile: String?
@@ -46,6 +52,20 @@ struct Bench: AsyncParsableCommand {
         guard targets > 0, interval >= 0.1, duration > 0, concurrency > 0 else {
             throw ValidationError("--targets, --duration and --concurrency must be positive, --interval at least 0.1.")
         }
+        if kind.needsLogin, username == nil || passwordEnv == nil {
+            throw ValidationError(
+                "--kind \(kind.rawValue) logs in: give --username and --password-env NAME (the variable holding the password)."
+            )
+        }
+        if let passwordEnv, ProcessInfo.processInfo.environment[passwordEnv] == nil {
+            throw ValidationError("--password-env \(passwordEnv): that environment variable is not set.")
+        }
+    }
+
+    /// The mail login from `--username` and the variable `--password-env` names.
+    var login: MailLogin? {
+        guard let username, let passwordEnv, let password = ProcessInfo.processInfo.environment[passwordEnv] else { return nil }
+        return MailLogin(username: username, password: Secret(password, origin: "$\(passwordEnv)"))
     }
 
     func run() async throws {
@@ -86,7 +106,7 @@ struct Bench: AsyncParsableCommand {
     }
 
     func makeChecks() -> [Check] {
-        let spec = kind.spec(url: URL(string: url)!, caFile: caFile)
+        let spec = kind.spec(url: URL(string: url)!, caFile: caFile, login: login)
         return (0..<targets).map { index in
             Check(
                 targetID: "bench/site-\(index)", customer: "bench", name: kind.rawValue, spec: spec,

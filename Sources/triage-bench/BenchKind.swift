@@ -5,10 +5,14 @@ import TriageCore
 /// The probe kinds the benchmark can drive, each with the check it configures for a URL
 /// (for dns, `dns://SERVER:PORT/NAME`: an A lookup of NAME at that server).
 enum BenchKind: String, CaseIterable, ExpressibleByArgument {
-    case http, tcp, tls, content, page, dns
+    case http, tcp, tls, content, page, dns, smtp, imap, pop3
 
-    func spec(url: URL, caFile: String?) -> CheckSpec {
-        switch self {
+    /// Whether the kind logs in, so the benchmark needs `--username` and `--password-env`.
+    var needsLogin: Bool { self == .imap || self == .pop3 }
+
+    func spec(url: URL, caFile: String?, login: MailLogin?) -> CheckSpec {
+        let server = MailServer(url: url, login: login, caFile: caFile)
+        return switch self {
         case .http: .http(HTTPCheckSpec(url: url))
         case .tcp: .tcp(TCPCheckSpec(host: url.host ?? "127.0.0.1", port: url.port ?? 80))
         case .tls: .tls(TLSCheckSpec(url: url, caFile: caFile))
@@ -19,6 +23,9 @@ enum BenchKind: String, CaseIterable, ExpressibleByArgument {
                 name: String(url.path.dropFirst()), type: .a,
                 server: DNSCheckSpec.Server(address: url.host ?? "127.0.0.1", port: url.port ?? 53)
             ))
+        case .smtp: .smtp(SMTPCheckSpec(server: server))
+        case .imap: .imap(IMAPCheckSpec(server: server))
+        case .pop3: .pop3(POP3CheckSpec(server: server))
         }
     }
 }

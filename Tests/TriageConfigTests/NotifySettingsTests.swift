@@ -48,7 +48,7 @@ import TriageCore
             return
         }
         #expect(url.value == "https://hooks.example.net/T0KEN")
-        #expect(url.origin == "environment variable ONCALL_URL")
+        #expect(url.origin == "$ONCALL_URL")
         #expect(key?.value == "k3y")
         #expect(routingKey.value == "R0UT1NG")
         #expect(endpoint == ChannelSpec.pagerDutyEventsURL)
@@ -87,7 +87,7 @@ import TriageCore
                 steps: [{at: soon, channels: [on-call]}]
             """)
         #expect(reported == [
-            "config/triage.yml:3: notify.channels[0].webhook.url: the environment variable MISSING_URL is not set; export it before starting triage, or write {file: PATH}",
+            "config/triage.yml:3: notify.channels[0].webhook.url: environment variable MISSING_URL is not set; export it where triage runs, such as MISSING_URL=... triage run, or write {file: PATH}",
             "config/triage.yml:4: notify.channels[1].name: \"on-call\" is already the name of notify.channels[0] (line 3); give each channel its own name",
             "config/triage.yml:4: notify.channels[1].email: unknown key; a channel has a name and one kind key (known kinds: webhook, slack, pagerduty, alertmanager, command)",
             "config/triage.yml:4: notify.channels[1]: has 2 kind keys (slack, email); a channel has one: split it in two",

@@ -19,11 +19,13 @@ import TriageCore
         let catalogue = try ConfigLoader.loadSettings(at: Paths.settingsFile).catalogue
         let counts = Dictionary(grouping: catalogue.cases, by: \.code).mapValues(\.count)
         // policy.md lists 12 RED, 15 YELLOW, 9 GREEN cases and, split at its semicolons, 14 WHITE ones;
-        // detection adds the YELLOW certificate-expiring and slow-load-warning.
-        #expect(counts == [.red: 12, .yellow: 17, .green: 9, .white: 14])
+        // detection adds the YELLOW certificate-expiring, slow-load-warning and mail-delivery-slow.
+        #expect(counts == [.red: 12, .yellow: 18, .green: 9, .white: 14])
         for kind in FindingKind.allCases {
             #expect(catalogue[kind.caseID]?.code == kind.code, "the case of \(kind) findings")
         }
+        #expect(catalogue[.mailDeliverySlow]?.fee == .free)
+        #expect(catalogue[.mailSendReceive]?.code == .red)
         #expect(catalogue[.defaced]?.fee == .fixed(.major(50)))
         #expect(Set(catalogue.cases.map(\.id)).count == catalogue.cases.count)
         for id in [CaseID.siteDown, .slowLoad, .repeated5xx] {
@@ -84,12 +86,15 @@ import TriageCore
     @Test func exampleProbeFileShowsEveryOptionAndIsValid() throws {
         let settings = try ConfigLoader.loadSettings(at: Paths.settingsFile)
         let yaml = try String(contentsOfFile: Paths.exampleProbeFile, encoding: .utf8)
-        let targets = try ConfigLoader.parseProbes(yaml: yaml, file: "probes/acme.yml.example", settings: settings)
+        let targets = try ConfigLoader.parseProbes(
+            yaml: yaml, file: "probes/acme.yml.example", settings: settings, environment: Paths.exampleEnvironment
+        )
         #expect(targets.flatMap(\.checks).map(\.id) == [
             "acme/www/home", "acme/www/login", "acme/www/tls", "acme/www/integrity", "acme/www/pageload", "acme/www/ssh",
             "acme/www/database", "acme/www/dns", "acme/www/mail-dns",
             "acme/shop/http",
             "acme/api/http",
+            "acme/mail/smtp", "acme/mail/imap", "acme/mail/pop3", "acme/mail/roundtrip",
         ])
         let kinds = targets.flatMap(\.checks).map(\.spec.kindName)
         #expect(Set(kinds) == Set(CheckKinds.names))

@@ -10,6 +10,8 @@ enum Paths {
     static let settingsFile = packageRoot.appending(path: "config/triage.yml").path
     static let probesFolder = packageRoot.appending(path: "probes").path
     static let exampleProbeFile = packageRoot.appending(path: "probes/acme.yml.example").path
+    /// The environment the example file's `password: {env: ACME_MAIL_PASSWORD}` reads.
+    static let exampleEnvironment = ["ACME_MAIL_PASSWORD": "example-secret"]
     static let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
 
     static func fixture(_ name: String) -> String {
@@ -41,8 +43,8 @@ func probeErrors(_ yaml: String, file: String = "probes/acme.yml", settings: Tri
     }
 }
 
-/// The probe set of a fresh folder holding `files` (file name → text), read as `probes/` is;
-/// the folder is removed afterwards.
+/// The probe set of a fresh folder holding `files` (file name → text), read as `probes/` is,
+/// with the example file's password variable set; the folder is removed afterwards.
 func loadProbes(_ files: [String: String], settings: TriageSettings) throws -> ProbeSet {
     let folder = FileManager.default.temporaryDirectory.appending(path: "triage-config-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -50,7 +52,7 @@ func loadProbes(_ files: [String: String], settings: TriageSettings) throws -> P
     for (name, text) in files {
         try text.write(to: folder.appending(path: name), atomically: true, encoding: .utf8)
     }
-    return try ConfigLoader.loadProbes(directory: folder.path, settings: settings)
+    return try ConfigLoader.loadProbes(directory: folder.path, settings: settings, environment: Paths.exampleEnvironment)
 }
 
 /// The checks a probe file decodes to (as `probes/acme.yml`), over `settings`.

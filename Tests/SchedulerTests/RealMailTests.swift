@@ -1,0 +1,46 @@
+import CurlEngine
+import DNSResolver
+import Foundation
+import Logging
+import Probes
+import Scheduler
+import Testing
+import TicketStore
+import TriageCore
+import TriageTesting
+
+/// The whole chain for mail against the real test Dovecot: an IMAP check whose login is refused
+/// opens one RED incident filed under mail-send-receive, not site-down.
+struct RealMailTests {
+    @Test func aRefusedMailLoginOpensAMailIncident() async throws {
+        let url = URL(string: try TestServers.require(TestServers.imap, "TRIAGE_TEST_IMAP"))!
+        let user = try TestServers.require(TestServers.mailUser, "TRIAGE_TEST_MAIL_USER")
+        let login = MailLogin(username: user, password: Secret("not-the-password", origin: "the test"))
+        let clock = SystemClock()
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
+        let engine = try CurlEngine(logger: logger)
+        defer { engine.shutdown() }
+        let resolver = try DNSResolver(logger: logger)
+        defer { resolver.shutdown() }
+        let store = try await temporaryStore(clock: clock)
+        let check = Check(
+            targetID: "acme/mail", customer: "acme", name: "imap", spec: .imap(IMAPCheckSpec(server: MailServer(url: url, login: login))),
+            interval: .seconds(1), timeout: .seconds(5), detection: DetectionSettings(recheckDelay: .milliseconds(200))
+        )
+        let scheduler = ProbeScheduler(
+            checks: [check], activeFindings: [], runner: ProbeRegistry(engine: engine, resolver: resolver, clock: clock), store: store,
+            clock: clock, concurrency: 4, perHostConcurrency: 4, plans: SupportPlans(), reopenWithin: .zero, logger: logger
+        )
+        let running = Task { try await scheduler.run() }
+        defer { running.cancel() }
+
+        try await waitUntil { try await store.tickets(TicketFilter()).first?.status == .open }
+        let incident = try #require(try await store.tickets(TicketFilter()).first)
+        #expect(incident.caseID == .mailSendReceive)
+        #expect(incident.code == .red)
+        #expect(incident.summary == "acme/mail/imap: unable to send or receive e-mail: "
+            + "login rejected: NO [AUTHENTICATIONFAILED] Authentication failed.")
+        #expect(!incident.summary.contains("not-the-password"))
+    }
+}
