@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "TicketStore", dependencies: ["TriageCore"]),
         .target(
             name: "Notifiers",
-            dependencies: ["TriageCore", "CurlEngine", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["TriageCore", "CurlEngine", "Probes", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "Alerting",

@@ -20,6 +20,8 @@ public struct NotifierRegistry: Sendable {
             case .alertmanager(let url): AlertmanagerNotifier(post: post, url: url, settings: settings)
             case .command(let arguments):
                 CommandNotifier(channel: channel.name, arguments: arguments, timeout: timeout, settings: settings, clock: clock)
+            case .email(let server, let from, let to):
+                EmailNotifier(engine: engine, channel: channel.name, server: server, from: from, to: to, timeout: timeout, settings: settings, clock: clock)
             }
         }
         self.notifiers = notifiers

@@ -3,9 +3,10 @@ import Foundation
 import TriageCore
 
 extension MailServer {
-    /// A request to this server, logged in when it has a login, with its TLS settings; `path` is
+    /// A request to this server, logged in when it has a login, with its TLS settings (probes and
+    /// the e-mail notification channel build theirs here); `path` is
     /// the IMAP mailbox a command needs selected first (libcurl selects it), empty otherwise.
-    func request(path: String = "", timeout: Duration) -> CurlRequest {
+    public func request(path: String = "", timeout: Duration) -> CurlRequest {
         let host = host.contains(":") ? "[\(host)]" : host
         let port = url.port.map { ":\($0)" } ?? ""
         let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path

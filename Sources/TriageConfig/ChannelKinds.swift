@@ -19,6 +19,7 @@ enum ChannelKinds {
                 .httpURL().map(ChannelSpec.alertmanager)
         }),
         ("command", command),
+        ("email", email),
     ]
 
     static var names: [String] { all.map(\.name) }
@@ -43,6 +44,19 @@ enum ChannelKinds {
         let url = map["url"]?.httpURL() ?? ChannelSpec.pagerDutyEventsURL
         guard let key, cursor.errors.noneSince(mark) else { return nil }
         return .pagerDuty(routingKey: key, url: url)
+    }
+
+    /// `email: {url: smtp://mail.example.net:587, starttls: true, username: ..., password: ..., from: ..., to: [...]}`:
+    /// the server as for an smtp check, the sender and the recipients.
+    private static func email(_ cursor: NodeCursor) -> ChannelSpec? {
+        guard let map = cursor.mapping(allowedKeys: MailServer.keys + ["from", "to"]) else { return nil }
+        let mark = cursor.errors.count
+        let server = MailServer.decode(map, scheme: "smtp", loginRequired: false)
+        let from = map.required("from", example: "triage@example.net")?.mailAddress()
+        let to = map.required("to", example: "[ops@example.net]")?.oneOrMany()?.compactMap { $0.mailAddress() }
+        if to?.isEmpty == true { map["to"]?.fail("is empty; list who receives the messages, such as [ops@example.net]") }
+        guard let server, let from, let to, !to.isEmpty, cursor.errors.noneSince(mark) else { return nil }
+        return .email(server: server, from: from, to: to)
     }
 
     /// `command: [/usr/local/bin/notify-sms, --urgent]`: an absolute program path, then its arguments.

@@ -25,6 +25,8 @@ public enum ChannelSpec: Sendable, Hashable {
     case alertmanager(url: URL)
     /// A local program that reads the documented payload as JSON on its standard input.
     case command(arguments: [String])
+    /// E-mail over SMTP, every message of a ticket in one thread.
+    case email(server: MailServer, from: String, to: [String])
 
     /// The kind's name as written in `notify.channels`.
     public var kindName: String {
@@ -34,6 +36,7 @@ public enum ChannelSpec: Sendable, Hashable {
         case .pagerDuty: "pagerduty"
         case .alertmanager: "alertmanager"
         case .command: "command"
+        case .email: "email"
         }
     }
 

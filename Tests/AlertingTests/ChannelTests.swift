@@ -133,3 +133,88 @@ struct ChannelTests {
         }
     }
 }
+
+/// The e-mail channel against the real Postfix and Dovecot: the message arrives in the test
+/// user's mailbox, threaded under its ticket.
+@Suite("E-mail channel")
+struct EmailChannelTests {
+    let engine: CurlEngine
+
+    init() throws {
+        engine = try testEngine()
+    }
+
+    /// The raw message in the test user's INBOX whose idempotency key is `key`, deleted after reading.
+    func fetchAndDelete(key: String) async throws -> String? {
+        let imap = String(try TestServers.require(TestServers.imap, "TRIAGE_TEST_IMAP").trimmingSuffix("/"))
+        let caFile = try TestServers.require(TestServers.caFile, "TRIAGE_TEST_CA_FILE")
+        let user = try TestServers.require(TestServers.mailUser, "TRIAGE_TEST_MAIL_USER")
+        let password = try TestServers.require(TestServers.mailPassword, "TRIAGE_TEST_MAIL_PASSWORD")
+        func imapRequest(_ path: String, command: String? = nil) -> CurlRequest {
+            var request = CurlRequest(url: "\(imap)/\(path)", timeout: .seconds(10))
+            request.username = user
+            request.password = password
+            request.requireTLS = true
+            request.caFile = caFile
+            request.customRequest = command
+            return request
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            let search = try await engine.perform(imapRequest("INBOX", command: "UID SEARCH HEADER X-Triage-Idempotency-Key \"\(key)\""))
+            let uids = String(decoding: search.body, as: UTF8.self).split(whereSeparator: \.isWhitespace).dropFirst(2)
+            if let uid = uids.first {
+                let message = try await engine.perform(imapRequest("INBOX;UID=\(uid)"))
+                _ = try await engine.perform(imapRequest("INBOX", command: "UID STORE \(uid) +FLAGS.SILENT (\\Deleted)"))
+                _ = try await engine.perform(imapRequest("INBOX", command: "UID EXPUNGE \(uid)"))
+                return String(decoding: message.body, as: UTF8.self)
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return nil
+    }
+
+    func channel(name: String = "ops-mail", to: String) throws -> Channel {
+        let smtp = try TestServers.require(TestServers.smtp, "TRIAGE_TEST_SMTP")
+        let server = MailServer(url: URL(string: smtp)!)
+        return Channel(name: name, spec: .email(server: server, from: "triage@example.net", to: [to]))
+    }
+
+    @Test func messagesOfOneTicketArriveAsOneThread() async throws {
+        let user = try TestServers.require(TestServers.mailUser, "TRIAGE_TEST_MAIL_USER")
+        let eventID = Int64.random(in: 1_000_000...9_999_999)
+        let notifiers = registry([try channel(to: user)], engine: engine)
+        try await notifiers.send(Sample.notification(eventID: eventID), to: "ops-mail")
+        let taken = Sample.notification(.taken, actor: "ana", ticket: Sample.ticket(status: .taken, takenBy: "ana"), eventID: eventID + 1)
+        try await notifiers.send(taken, to: "ops-mail")
+        let opened = try #require(try await fetchAndDelete(key: "triage-\(eventID)-ops-mail"))
+        let reply = try #require(try await fetchAndDelete(key: "triage-\(eventID + 1)-ops-mail"))
+        #expect(opened.contains("Subject: RED #7 opened: acme/www/http: site down or not visible: connection refused\r\n"))
+        #expect(opened.contains("Message-ID: <triage-ticket-7@example.net>\r\n"))
+        #expect(opened.contains("take in charge by 2027-01-15T08:15:00Z"))
+        #expect(opened.contains("https://triage.example.net/tickets/7"))
+        #expect(reply.contains("Subject: RED #7 taken in charge by ana: "))
+        #expect(reply.contains("Message-ID: <triage-event-\(eventID + 1)@example.net>\r\n"))
+        #expect(reply.contains("In-Reply-To: <triage-ticket-7@example.net>\r\n"))
+        #expect(reply.contains("References: <triage-ticket-7@example.net>\r\n"))
+    }
+
+    @Test func aRefusedRecipientIsADeliveryFailureWithTheServersReply() async throws {
+        let domain = try TestServers.require(TestServers.mailDomain, "TRIAGE_TEST_MAIL_DOMAIN")
+        let notifiers = registry([try channel(to: "nobody-here@\(domain)")], engine: engine)
+        do {
+            try await notifiers.send(Sample.notification(), to: "ops-mail")
+            Issue.record("a refused recipient was accepted")
+        } catch let failure as DeliveryFailure {
+            #expect(failure.channel == "ops-mail")
+            #expect(failure.message.contains("550"), "\(failure.message)")
+        }
+    }
+}
+
+extension String {
+    /// The text without one trailing `suffix`: the test servers' URLs end in `/`, IMAP paths start after it.
+    func trimmingSuffix(_ suffix: String) -> Substring {
+        hasSuffix(suffix) ? dropLast(suffix.count) : Substring(self)
+    }
+}

@@ -31,6 +31,9 @@ import TriageCore
                 - {name: pager, pagerduty: {routingKey: {env: PD_KEY}}}
                 - {name: am, alertmanager: {url: "http://127.0.0.1:9093"}}
                 - {name: sms, command: [/usr/local/bin/notify-sms, --urgent]}
+                - name: mail
+                  email: {url: "smtp://mail.example.net:587", starttls: true, username: triage, password: {env: PD_KEY},
+                          from: triage@example.net, to: [ops@example.net, boss@example.net]}
               routes:
                 - {codes: [RED], channels: [on-call, pager]}
                 - {events: [breached], customers: acme, channels: chat}
@@ -40,8 +43,8 @@ import TriageCore
                 codes: RED
               retry: {first: 10s, max: 5m}
             """)
-        #expect(notify.channels.map(\.name) == ["on-call", "chat", "pager", "am", "sms"])
-        #expect(notify.channels.map(\.spec.kindName) == ["webhook", "slack", "pagerduty", "alertmanager", "command"])
+        #expect(notify.channels.map(\.name) == ["on-call", "chat", "pager", "am", "sms", "mail"])
+        #expect(notify.channels.map(\.spec.kindName) == ["webhook", "slack", "pagerduty", "alertmanager", "command", "email"])
         guard case .webhook(let url, let key) = notify.channels[0].spec, case .pagerDuty(let routingKey, let endpoint) = notify.channels[2].spec
         else {
             Issue.record("unexpected kinds: \(notify.channels)")
@@ -53,6 +56,11 @@ import TriageCore
         #expect(routingKey.value == "R0UT1NG")
         #expect(endpoint == ChannelSpec.pagerDutyEventsURL)
         #expect(notify.channels[4].spec == .command(arguments: ["/usr/local/bin/notify-sms", "--urgent"]))
+        let server = MailServer(
+            url: URL(string: "smtp://mail.example.net:587")!, login: MailLogin(username: "triage", password: Secret("R0UT1NG", origin: "$PD_KEY")),
+            startTLS: true
+        )
+        #expect(notify.channels[5].spec == .email(server: server, from: "triage@example.net", to: ["ops@example.net", "boss@example.net"]))
         #expect(notify.routing.routes == [
             NotificationRoute(channels: ["on-call", "pager"], codes: [.red]),
             NotificationRoute(channels: ["chat"], customers: ["acme"], events: [.breached]),
@@ -76,7 +84,7 @@ import TriageCore
             notify:
               channels:
                 - {name: on-call, webhook: {url: {env: MISSING_URL}}}
-                - {name: on-call, slack: {url: "https://hooks.slack.example/SECRETPATH"}, email: {}}
+                - {name: on-call, slack: {url: "https://hooks.slack.example/SECRETPATH"}, teams: {}}
                 - {name: script, command: [notify-sms]}
                 - {name: quiet}
               routes:
@@ -89,10 +97,10 @@ import TriageCore
         #expect(reported == [
             "config/triage.yml:3: notify.channels[0].webhook.url: environment variable MISSING_URL is not set; export it where triage runs, such as MISSING_URL=... triage run, or write {file: PATH}",
             "config/triage.yml:4: notify.channels[1].name: \"on-call\" is already the name of notify.channels[0] (line 3); give each channel its own name",
-            "config/triage.yml:4: notify.channels[1].email: unknown key; a channel has a name and one kind key (known kinds: webhook, slack, pagerduty, alertmanager, command)",
-            "config/triage.yml:4: notify.channels[1]: has 2 kind keys (slack, email); a channel has one: split it in two",
+            "config/triage.yml:4: notify.channels[1].teams: unknown key; a channel has a name and one kind key (known kinds: webhook, slack, pagerduty, alertmanager, command, email)",
+            "config/triage.yml:4: notify.channels[1]: has 2 kind keys (slack, teams); a channel has one: split it in two",
             "config/triage.yml:5: notify.channels[2].command: \"notify-sms\" is not an absolute path; write the program's full path, such as /usr/local/bin/notify-sms",
-            "config/triage.yml:6: notify.channels[3]: has no channel kind; add one, such as webhook: {url: {env: ONCALL_WEBHOOK_URL}} (known kinds: webhook, slack, pagerduty, alertmanager, command)",
+            "config/triage.yml:6: notify.channels[3]: has no channel kind; add one, such as webhook: {url: {env: ONCALL_WEBHOOK_URL}} (known kinds: webhook, slack, pagerduty, alertmanager, command, email)",
             "config/triage.yml:8: notify.routes[0].channels[0]: \"on-cal\" is not a channel of notify.channels; did you mean \"on-call\"? defined: on-call, quiet, script",
             "config/triage.yml:9: notify.routes[1].events[0]: \"evidence\" is not an event that notifies; use one of opened, recovered, resolved, reopened, taken, recoded, breached, refused, referred, escalated, reminded",
             "config/triage.yml:11: notify.escalation.remind.every: must be more than 0%; write a share of the deadline, such as 33%",
