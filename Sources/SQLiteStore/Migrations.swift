@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v4-ticket-desk") { db in try db.execute(sql: ticketDesk) }
         migrator.registerMigration("v5-result-certificate") { db in try db.execute(sql: resultCertificate) }
         migrator.registerMigration("v6-notifications") { db in try db.execute(sql: notifications) }
+        migrator.registerMigration("v7-planned-incidents") { db in try db.execute(sql: plannedIncidents) }
         return migrator
     }
 
@@ -143,5 +144,11 @@ enum Migrations {
             last_event_id INTEGER NOT NULL
         );
         INSERT INTO notification_cursor (id, last_event_id) SELECT 1, COALESCE(MAX(id), 0) FROM ticket_events;
+        """
+
+    /// Incidents opened during a planned maintenance window: kept on record, never paged. Rows
+    /// written before read as unplanned.
+    private static let plannedIncidents = """
+        ALTER TABLE tickets ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
         """
 }

@@ -34,6 +34,7 @@ struct TicketRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var referredTo: String?
     var breachRecordedAt: Int64?
     var dedupKey: String?
+    var planned: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, code, status, source, customer, summary, deadline, resolution, cause
@@ -53,6 +54,7 @@ struct TicketRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case referredTo = "referred_to"
         case breachRecordedAt = "breach_recorded_at"
         case dedupKey = "dedup_key"
+        case planned
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -72,7 +74,8 @@ extension TicketRecord {
                 targetID: finding.targetID, checkID: finding.checkID, caseID: finding.caseID,
                 summary: finding.summary, openedAt: finding.detectedAt,
                 notBefore: policy.notBefore(for: finding.code, openedAt: finding.detectedAt),
-                deadline: policy.deadline(for: finding.code, openedAt: finding.detectedAt), dedupKey: finding.dedupKey
+                deadline: policy.deadline(for: finding.code, openedAt: finding.detectedAt), dedupKey: finding.dedupKey,
+                planned: finding.planned
             )
         )
     }
@@ -107,7 +110,8 @@ extension TicketRecord {
             feeMinor: ticket.fee?.minorUnits, feeCurrency: ticket.fee?.currency,
             surchargeMinor: ticket.surcharge?.minorUnits, surchargeCurrency: ticket.surcharge?.currency,
             takenEarly: ticket.takenEarly, referredTo: ticket.referredTo,
-            breachRecordedAt: ticket.breachRecordedAt?.millisecondsSince1970, dedupKey: ticket.dedupKey
+            breachRecordedAt: ticket.breachRecordedAt?.millisecondsSince1970, dedupKey: ticket.dedupKey,
+            planned: ticket.planned
         )
     }
 
@@ -123,7 +127,8 @@ extension TicketRecord {
             takenBy: takenBy, resolvedAt: resolvedAt.map(Date.init(millisecondsSince1970:)), resolution: resolution,
             cause: cause, fee: Self.money(feeMinor, feeCurrency),
             surcharge: Self.money(surchargeMinor, surchargeCurrency), takenEarly: takenEarly, referredTo: referredTo,
-            breachRecordedAt: breachRecordedAt.map(Date.init(millisecondsSince1970:)), dedupKey: dedupKey
+            breachRecordedAt: breachRecordedAt.map(Date.init(millisecondsSince1970:)), dedupKey: dedupKey,
+            planned: planned
         )
     }
 

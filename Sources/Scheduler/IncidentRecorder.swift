@@ -6,16 +6,31 @@ import TriageCore
 
 /// Applies detection verdicts to the ticket store: opens incidents for raised findings and
 /// resolves recovered ones, with the customer's own deadlines when it has a support plan.
+///
+/// A finding inside a maintenance window is opened as planned (on record, paged to nobody), or,
+/// in a silence, not opened: it is retracted from the detector, so a fault that outlasts the
+/// window is raised by the first bad result after it.
 struct IncidentRecorder: Sendable {
     let store: any TicketStore
     let plans: SupportPlans
     let reopenWithin: Duration
+    let maintenance: MaintenanceCalendar
     let logger: Logger
 
     /// Stores the verdict. A finding the store could not take is retracted from the detector, so
     /// the next bad result raises it again rather than the incident being silently lost.
     func apply(_ verdict: Verdict, at now: Date, to detector: inout CheckDetector) async {
-        for finding in verdict.raised {
+        for raised in verdict.raised {
+            var finding = raised
+            if let window = maintenance.window(covering: detector.check, at: finding.detectedAt) {
+                guard window.mode == .planned else {
+                    detector.retract(finding.kind)
+                    logger.debug("incident.silenced", metadata: ["check.id": "\(finding.checkID)", "maintenance": "\(window.name)"])
+                    continue
+                }
+                finding.planned = true
+                finding.summary += " (during planned maintenance \(window.name))"
+            }
             do {
                 let change = try await store.raise(finding, plans: plans, reopenWithin: reopenWithin)
                 log(change, finding)

@@ -48,10 +48,11 @@ public final class ProbeScheduler: Service {
     ///   - activeFindings: dedup keys of incidents already open in the store (after a restart).
     ///   - plans: the deadlines of each customer (its support plan, or the standard policy).
     ///   - reopenWithin: a fault that returns this soon after recovering reopens its incident.
+    ///   - maintenance: the planned windows during which faults page nobody.
     public init(
         checks: [Check], activeFindings: Set<String>, runner: any CheckRunner, store: any TicketStore,
         clock: any TriageClock, concurrency: Int, perHostConcurrency: Int,
-        plans: SupportPlans, reopenWithin: Duration,
+        plans: SupportPlans, reopenWithin: Duration, maintenance: MaintenanceCalendar = MaintenanceCalendar(),
         flushInterval: Duration = .milliseconds(250), logger: Logger
     ) {
         let start = clock.now
@@ -66,7 +67,9 @@ public final class ProbeScheduler: Service {
         self.flushInterval = flushInterval
         state = Mutex(ScheduleState(concurrency: concurrency, perHostConcurrency: perHostConcurrency))
         writer = ResultWriter(store: store, logger: logger)
-        incidents = IncidentRecorder(store: store, plans: plans, reopenWithin: reopenWithin, logger: logger)
+        incidents = IncidentRecorder(
+            store: store, plans: plans, reopenWithin: reopenWithin, maintenance: maintenance, logger: logger
+        )
         state.withLock { state in
             for (index, slot) in slots.enumerated() { state.schedule(index, at: slot.anchor) }
         }

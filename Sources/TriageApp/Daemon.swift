@@ -71,6 +71,7 @@ public struct Daemon {
             perHostConcurrency: settings.scheduler.perHostConcurrency,
             plans: plans,
             reopenWithin: settings.incidents.reopenWithin,
+            maintenance: configuration.probes.maintenance,
             logger: logger
         )
     }

@@ -57,7 +57,8 @@ public enum ConfigLoader {
         let plans = files.compactMap { file in file.policy.map { (file.customer, $0) } }
         return ProbeSet(
             targets: files.flatMap(\.targets),
-            plans: SupportPlans(standard: settings.policy, byCustomer: Dictionary(uniqueKeysWithValues: plans))
+            plans: SupportPlans(standard: settings.policy, byCustomer: Dictionary(uniqueKeysWithValues: plans)),
+            maintenance: MaintenanceCalendar(files.flatMap(\.maintenance))
         )
     }
 

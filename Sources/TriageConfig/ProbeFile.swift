@@ -15,7 +15,7 @@ import TriageCore
 /// ```
 /// A site without `checks:` gets one `http` check of its url.
 struct ProbeFile {
-    static let keys = ["customer", "policy", "defaults", "sites"]
+    static let keys = ["customer", "policy", "defaults", "sites", "maintenance"]
     static let siteKeys = ["name", "url", "checks"]
 
     var customer: String
@@ -25,6 +25,8 @@ struct ProbeFile {
     /// so a plan states only what the customer pays to change. Nil when the file has no `policy:`.
     var policy: Policy?
     var targets: [Target]
+    /// The customer's planned maintenance windows.
+    var maintenance: [MaintenanceWindow]
 
     /// The file at `root` (nil for an empty file); nil when anything is wrong (each error is recorded).
     static func decode(_ root: NodeCursor?, file: String, settings: TriageSettings, errors: ErrorCollector) -> ProbeFile? {
@@ -54,8 +56,11 @@ struct ProbeFile {
             }
             targets.append(target)
         }
+        let maintenance = map["maintenance"].map {
+            MaintenanceWindow.decodeAll($0, customer: customer ?? "", sites: targets.map(\.name))
+        } ?? []
         guard let customer, let customerAt, errors.noneSince(mark) else { return nil }
-        return ProbeFile(customer: customer, customerAt: customerAt, policy: policy, targets: targets)
+        return ProbeFile(customer: customer, customerAt: customerAt, policy: policy, targets: targets, maintenance: maintenance)
     }
 
     private static func decodeSite(_ cursor: NodeCursor, customer: String, defaults: CheckDefaults) -> Target? {

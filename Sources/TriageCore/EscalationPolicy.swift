@@ -53,11 +53,11 @@ public struct EscalationPolicy: Sendable, Hashable {
     public static let none = EscalationPolicy()
 
     /// What is due for `ticket` at `now`, given how many steps and reminders it already had; nil
-    /// when nothing new is. Only the latest of several due steps (or reminders) is returned, with
+    /// when nothing new is (and always for a planned incident, which pages nobody). Only the latest of several due steps (or reminders) is returned, with
     /// the counts that make every earlier one fired: a daemon that was down for an hour sends one
     /// reminder, not twelve.
     public func due(for ticket: Ticket, stepsFired: Int, remindersFired: Int, at now: Date) -> EscalationDue? {
-        guard ticket.status == .open, codes.contains(ticket.code) else { return nil }
+        guard ticket.status == .open, !ticket.planned, codes.contains(ticket.code) else { return nil }
         let window = ticket.deadline.timeIntervalSince(ticket.openedAt)
         guard window > 0 else { return nil }
         // A hair over the exact share, so a sweep at exactly 5 of 15 minutes counts a third as reached.

@@ -63,6 +63,8 @@ public struct Finding: Sendable, Hashable {
     public var summary: String
     /// The results that led to it, in words, for the audit trail.
     public var evidence: [String]
+    /// Found during a planned maintenance window: its incident is opened planned, and not paged.
+    public var planned = false
 
     /// - Parameters:
     ///   - code: the incident's code; nil takes the kind's (`FindingKind.code`).

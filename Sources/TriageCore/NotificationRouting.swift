@@ -19,9 +19,10 @@ public struct NotificationRouting: Sendable, Hashable {
     /// Nothing is sent anywhere.
     public static let silent = NotificationRouting()
 
-    /// The channels that hear of `notification`, each once, in the order of the configuration.
+    /// The channels that hear of `notification`, each once, in the order of the configuration;
+    /// none for an incident opened during planned maintenance, which is on record but pages nobody.
     public func channels(for notification: TicketNotification) -> [String] {
-        guard notification.event.kind.notifies else { return [] }
+        guard notification.event.kind.notifies, !notification.ticket.planned else { return [] }
         var channels = escalation.channels(for: notification.event)
         for route in routes where route.matches(notification) {
             channels.append(contentsOf: route.channels)

@@ -71,6 +71,8 @@ public struct Ticket: Sendable, Hashable {
     public var breachRecordedAt: Date?
     /// For automatic incidents: `checkID#kind`, unique among active tickets.
     public var dedupKey: String?
+    /// Opened during a planned maintenance window: on record, but nobody is paged for it.
+    public var planned: Bool
 
     public init(
         id: Int64, code: TriageCode, status: TicketStatus, source: TicketSource, customer: String,
@@ -78,7 +80,7 @@ public struct Ticket: Sendable, Hashable {
         openedAt: Date, notBefore: Date? = nil, deadline: Date, takenAt: Date? = nil, takenBy: String? = nil,
         resolvedAt: Date? = nil, resolution: String? = nil, cause: Cause? = nil, fee: Money? = nil,
         surcharge: Money? = nil, takenEarly: Bool = false, referredTo: String? = nil, breachRecordedAt: Date? = nil,
-        dedupKey: String? = nil
+        dedupKey: String? = nil, planned: Bool = false
     ) {
         self.id = id
         self.code = code
@@ -103,6 +105,7 @@ public struct Ticket: Sendable, Hashable {
         self.referredTo = referredTo
         self.breachRecordedAt = breachRecordedAt
         self.dedupKey = dedupKey
+        self.planned = planned
     }
 
     /// The take-in-charge outcome as of `now`.

@@ -17,7 +17,7 @@ public struct TicketJSON: Encodable, Sendable {
 
     enum Keys: String, CodingKey {
         case id, code, status, source, customer, target, check, `case`, summary, openedAt, notBefore, deadline
-        case takenAt, takenBy, takenEarly, resolvedAt, resolution, cause, fee, surcharge, referredTo, outcome, events
+        case takenAt, takenBy, takenEarly, resolvedAt, resolution, cause, fee, surcharge, referredTo, planned, outcome, events
     }
 
     enum EventKeys: String, CodingKey { case at, kind, actor, detail, level }
@@ -45,6 +45,7 @@ public struct TicketJSON: Encodable, Sendable {
         try container.encode(ticket.fee, forKey: .fee)
         try container.encode(ticket.surcharge, forKey: .surcharge)
         try container.encode(ticket.referredTo, forKey: .referredTo)
+        try container.encode(ticket.planned, forKey: .planned)
         try container.encode(outcome, forKey: .outcome)
         if let events {
             var list = container.nestedUnkeyedContainer(forKey: .events)

@@ -69,6 +69,7 @@ struct SchedulerHarness {
 
     static func start(
         checks: [Check], clock: TestClock, store: SQLiteTicketStore, concurrency: Int = 64, perHost: Int = 64,
+        maintenance: MaintenanceCalendar = MaintenanceCalendar(),
         script: @escaping @Sendable (Check, Date) -> ScriptedRunner.Behaviour
     ) async throws -> SchedulerHarness {
         let runner = ScriptedRunner(clock: clock, script: script)
@@ -77,7 +78,7 @@ struct SchedulerHarness {
         let scheduler = ProbeScheduler(
             checks: checks, activeFindings: try await store.activeDedupKeys(), runner: runner, store: store, clock: clock,
             concurrency: concurrency, perHostConcurrency: perHost, plans: SupportPlans(), reopenWithin: .seconds(1800),
-            logger: logger
+            maintenance: maintenance, logger: logger
         )
         let task = Task { try await scheduler.run() }
         let harness = SchedulerHarness(clock: clock, runner: runner, store: store, scheduler: scheduler, task: task)
