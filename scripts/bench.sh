@@ -4,7 +4,8 @@
 # Extra arguments go to triage-bench, for example:
 #   scripts/bench.sh --targets 10000 --interval 1 --duration 30
 #   scripts/bench.sh --kind tls --targets 1000 --interval 1 --duration 20
-# The URL follows the kind (the test nginx's /ok, /page, or its HTTPS server with the test CA).
+# The URL follows the kind (the test nginx's /ok, /page, or its HTTPS server with the test CA; for
+# cache, the test Varnish and its origin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release -j 2 --product triage-bench
@@ -17,6 +18,11 @@ run_bench() {
   case "$kind" in
     tls) set -- --url "$TRIAGE_TEST_HTTPS_VALID" --ca-file "$TRIAGE_TEST_CA_FILE" "$@" ;;
     page) set -- --url "$TRIAGE_TEST_NGINX/page" "$@" ;;
+    cache)
+      # A page the test Varnish keeps an hour, so each probe is a cache hit and an origin fetch.
+      mkdir -p "$TRIAGE_TEST_CACHE_ORIGIN_ROOT/long"
+      echo "Welcome to Acme" >"$TRIAGE_TEST_CACHE_ORIGIN_ROOT/long/bench.txt"
+      set -- --url "$TRIAGE_TEST_CACHE_EDGE/long/bench.txt" --origin "$TRIAGE_TEST_CACHE_ORIGIN/long/bench.txt" "$@" ;;
     *) set -- --url "$TRIAGE_TEST_NGINX/ok" "$@" ;;
   esac
   .build/release/triage-bench "$@"

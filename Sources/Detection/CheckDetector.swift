@@ -14,6 +14,9 @@ import TriageCore
 ///   expires within the check's `warnWithin`, in ``CheckDetector+Certificate.swift``;
 /// - **defaced** (content checks, RED): the first result whose failure is `.defaced`, with no
 ///   recheck, in ``CheckDetector+Defacement.swift``;
+/// - **stale cache** (cache checks, RED cache-not-refreshing): `downAfter` stale results in a
+///   row, in ``CheckDetector+Cache.swift``, where a cache check's down results (cache, origin or
+///   both down) also get their summary;
 /// - **recovery** of each: `recoverAfter` consecutive good probes.
 ///
 /// A check has at most one availability incident (down, 5xx or defaced) open at a time.
@@ -44,6 +47,10 @@ public struct CheckDetector: Sendable {
     /// Consecutive results since a defacement whose page is back (read by the defacement rule).
     var cleanPageStreak = 0
     var recentDefaced = EvidenceLog()
+    /// Stale and fresh streaks of a cache check (read by the cache rule).
+    var staleStreak = 0
+    var freshCopyStreak = 0
+    var recentStale = EvidenceLog()
 
     /// - Parameters:
     ///   - check: the check whose results this detector reads.
@@ -62,6 +69,7 @@ public struct CheckDetector: Sendable {
         observeServerErrors(result, into: &verdict)
         observeSpeed(result, into: &verdict)
         observeCertificate(result, into: &verdict)
+        observeStaleness(result, into: &verdict)
         return verdict
     }
 
@@ -78,13 +86,14 @@ public struct CheckDetector: Sendable {
         }
         successes = 0
         failuresAllServerErrors = (failures == 0 || failuresAllServerErrors) && result.isServerError
+            && !Self.locatesCacheFault(result)
         failures += 1
         recentFailures.append(result)
         if hasAvailabilityIncident { return }
         if failures >= settings.downAfter {
             let kind: FindingKind = failuresAllServerErrors ? .serverErrors : .down
             active.insert(kind)
-            let what = kind == .down ? "site down or not visible" : "\(failures) server errors (5xx) in a row"
+            let what = kind == .down ? Self.downWhat(result) : "\(failures) server errors (5xx) in a row"
             verdict.raised.append(finding(kind, at: result, evidence: recentFailures, what: what))
         } else {
             verdict.recheckSoon = true

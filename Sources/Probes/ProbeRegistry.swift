@@ -11,6 +11,7 @@ public struct ProbeRegistry: Sendable {
     private let tls: TLSProbe
     private let content: ContentProbe
     private let page: PageProbe
+    private let cache: CacheProbe
 
     public init(engine: CurlEngine, clock: any TriageClock) {
         http = HTTPProbe(engine: engine, clock: clock)
@@ -18,6 +19,7 @@ public struct ProbeRegistry: Sendable {
         tls = TLSProbe(engine: engine, clock: clock)
         content = ContentProbe(engine: engine, clock: clock)
         page = PageProbe(engine: engine, clock: clock)
+        cache = CacheProbe(engine: engine, clock: clock)
     }
 
     /// Runs `check` once with the probe of its kind.
@@ -28,6 +30,7 @@ public struct ProbeRegistry: Sendable {
         case .tls(let spec): try await tls.run(spec, for: check)
         case .content(let spec): try await content.run(spec, for: check)
         case .page(let spec): try await page.run(spec, for: check)
+        case .cache(let spec): try await cache.run(spec, for: check)
         }
     }
 }

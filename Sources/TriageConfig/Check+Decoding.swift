@@ -33,6 +33,7 @@ extension Check {
         TimeoutRule.check(
             timeout: timeout, slowAfter: detection.slowAfter, timeoutAt: timeoutAt, slowAfterAt: cursor.find("detection", "slowAfter")
         )
+        CacheCheckSpec.checkCanaryFits(spec, timeout: timeout, withinAt: cursor.find("cache", "canary", "within"))
         let check = Check(
             targetID: targetID, customer: customer, name: name, spec: spec,
             interval: interval, timeout: timeout, detection: detection

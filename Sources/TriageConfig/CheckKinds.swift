@@ -10,7 +10,7 @@ struct SiteContext {
     var urlWritten: Bool
 }
 
-/// Every kind of check a probe file can name (`http:`, `tcp:`, `tls:`, `content:`, `page:`), with its decoder. Adding a probe kind
+/// Every kind of check a probe file can name (`http:`, `tcp:`, `tls:`, `content:`, `page:`, `cache:`), with its decoder. Adding a probe kind
 /// adds one `CheckSpec` case and one line here; the check decoder needs no change.
 enum CheckKinds {
     typealias Decoder = @Sendable (NodeCursor, SiteContext) -> CheckSpec?
@@ -21,6 +21,7 @@ enum CheckKinds {
         ("tls", { cursor, site in TLSCheckSpec.decode(cursor, site: site).map(CheckSpec.tls) }),
         ("content", { cursor, site in ContentCheckSpec.decode(cursor, site: site).map(CheckSpec.content) }),
         ("page", { cursor, site in PageCheckSpec.decode(cursor, site: site).map(CheckSpec.page) }),
+        ("cache", { cursor, site in CacheCheckSpec.decode(cursor, site: site).map(CheckSpec.cache) }),
     ]
 
     static var names: [String] { all.map(\.name) }

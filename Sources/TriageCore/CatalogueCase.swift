@@ -37,6 +37,7 @@ extension CaseID {
     public static let repeated5xx: CaseID = "repeated-5xx"
     public static let certificateExpiring: CaseID = "certificate-expiring"
     public static let defaced: CaseID = "defaced"
+    public static let cacheNotRefreshing: CaseID = "cache-not-refreshing"
 }
 
 /// The catalogue of typical cases, looked up by id.

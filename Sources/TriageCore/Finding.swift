@@ -13,6 +13,8 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     case certificateExpiring = "cert-expiring"
     /// A content check found the page defaced: it answers, but not with the customer's page.
     case defaced
+    /// A cache check found the edge serving content older than allowed: the cache does not refresh.
+    case staleCache = "stale-cache"
 
     /// The catalogue case an incident of this kind is filed under.
     public var caseID: CaseID {
@@ -22,6 +24,7 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
         case .serverErrors: .repeated5xx
         case .certificateExpiring: .certificateExpiring
         case .defaced: .defaced
+        case .staleCache: .cacheNotRefreshing
         }
     }
 
@@ -29,7 +32,7 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// the site still works and the fix has days, not minutes.
     public var code: TriageCode {
         switch self {
-        case .down, .slow, .serverErrors, .defaced: .red
+        case .down, .slow, .serverErrors, .defaced, .staleCache: .red
         case .certificateExpiring: .yellow
         }
     }

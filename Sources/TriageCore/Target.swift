@@ -59,6 +59,7 @@ public enum CheckSpec: Sendable, Hashable {
     case tls(TLSCheckSpec)
     case content(ContentCheckSpec)
     case page(PageCheckSpec)
+    case cache(CacheCheckSpec)
 
     /// The kind's name as written in `probes/*.yml` and shown in results.
     public var kindName: String {
@@ -68,6 +69,7 @@ public enum CheckSpec: Sendable, Hashable {
         case .tls: "tls"
         case .content: "content"
         case .page: "page"
+        case .cache: "cache"
         }
     }
 
@@ -78,6 +80,7 @@ public enum CheckSpec: Sendable, Hashable {
         case .tls(let spec): spec.url.host ?? ""
         case .content(let spec): spec.url.host ?? ""
         case .page(let spec): spec.url.host ?? ""
+        case .cache(let spec): spec.edge.host ?? ""
         }
     }
 }

@@ -17,8 +17,11 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "The URL every target probes (a loopback server).")
     var url: String
 
-    @Option(help: "The probe kind: http, tcp, tls, content or page.")
+    @Option(help: "The probe kind: http, tcp, tls, content, page or cache.")
     var kind: BenchKind = .http
+
+    @Option(help: "For --kind cache: the origin URL behind the cache (--url is the edge); the edge itself when omitted.")
+    var origin: String?
 
     @Option(help: "A CA certificate to trust (tls against the test servers' throwaway CA).")
     var caFile: String?
@@ -39,8 +42,11 @@ struct Bench: AsyncParsableCommand {
     var store: String?
 
     func validate() throws {
-        guard let parsed = URL(string: url), let host = parsed.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
-            throw ValidationError("--url must point at a loopback server (127.0.0.1, localhost or [::1]); the benchmark never leaves this machine.")
+        for (option, value) in [("--url", url), ("--origin", origin)] {
+            guard let value else { continue }
+            guard let parsed = URL(string: value), let host = parsed.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
+                throw ValidationError("\(option) must point at a loopback server (127.0.0.1, localhost or [::1]); the benchmark never leaves this machine.")
+            }
         }
         guard targets > 0, interval >= 0.1, duration > 0, concurrency > 0 else {
             throw ValidationError("--targets, --duration and --concurrency must be positive, --interval at least 0.1.")
@@ -82,7 +88,7 @@ struct Bench: AsyncParsableCommand {
     }
 
     func makeChecks() -> [Check] {
-        let spec = kind.spec(url: URL(string: url)!, caFile: caFile)
+        let spec = kind.spec(url: URL(string: url)!, caFile: caFile, origin: origin.flatMap { URL(string: $0) })
         return (0..<targets).map { index in
             Check(
                 targetID: "bench/site-\(index)", customer: "bench", name: kind.rawValue, spec: spec,

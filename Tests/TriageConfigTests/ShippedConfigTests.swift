@@ -87,6 +87,7 @@ import TriageCore
         #expect(targets.flatMap(\.checks).map(\.id) == [
             "acme/www/home", "acme/www/login", "acme/www/tls", "acme/www/integrity", "acme/www/pageload", "acme/www/ssh",
             "acme/www/database",
+            "acme/www/cache", "acme/www/canary",
             "acme/shop/http",
             "acme/api/http",
         ])
