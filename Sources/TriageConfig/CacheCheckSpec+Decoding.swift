@@ -30,7 +30,9 @@ extension CacheCheckSpec {
         let maxStaleness = map["maxStaleness"]?.duration(atLeast: .seconds(1), atMost: .seconds(7 * 86_400))
         let canary = map["canary"].flatMap(canary)
         if map["canary"] != nil {
-            for key in passiveKeys { map[key]?.fail("is not read in canary mode, which compares the canary's token; remove it or canary:") }
+            for key in passiveKeys {
+                map[key]?.fail("is not read in canary mode, which compares the canary's token; remove it or canary:")
+            }
         }
         let maxBodyBytes = map["maxBodyBytes"]?.size(in: 1...(64 << 20))
         let caFile = map["caFile"]?.nonEmptyString(example: "/etc/triage/private-ca.pem")
@@ -53,7 +55,9 @@ extension CacheCheckSpec {
         }
         guard let pattern = patternAt.nonEmptyString(example: "build-[0-9a-f]+") else { return nil }
         guard (try? Regex(pattern)) != nil else {
-            patternAt.fail("\"\(pattern)\" is not a regular expression; write one such as build-[0-9a-f]+, or use marker: for a literal token")
+            patternAt.fail(
+                "\"\(pattern)\" is not a regular expression; write one such as build-[0-9a-f]+, or use marker: for a literal token"
+            )
             return nil
         }
         return .pattern(pattern)
@@ -66,23 +70,34 @@ extension CacheCheckSpec {
         let within = map.required("within", example: "30s")?.duration(atLeast: .seconds(1), atMost: .seconds(120))
         let change: CacheCanary.Change?
         switch (map["file"], map["url"]) {
-        case (let fileAt?, nil): change = fileAt.nonEmptyString(example: "/var/www/acme/canary.txt").flatMap { path in
-                guard path.hasPrefix("/") else {
-                    fileAt.fail("\"\(path)\" is not an absolute path; write the full path of the file the origin serves, such as /var/www/acme/canary.txt")
-                    return nil
-                }
-                return .file(path)
-            }
+        case (let fileAt?, nil): change = absolutePath(fileAt).map(CacheCanary.Change.file)
         case (nil, let urlAt?): change = urlAt.httpURL().map(CacheCanary.Change.url)
         case (_?, let urlAt?):
             urlAt.fail("is written together with file; keep one: file is written by Triage, url is POSTed the token")
             change = nil
         case (nil, nil):
-            cursor.fail("has neither file nor url; write file: /var/www/acme/canary.txt (the file the origin serves) or url: with a URL that takes the token")
+            cursor.fail(
+                "has neither file nor url; write file: /var/www/acme/canary.txt (the file the origin serves) "
+                    + "or url: with a URL that takes the token"
+            )
             change = nil
         }
         guard let change, let within, cursor.errors.noneSince(mark) else { return nil }
         return CacheCanary(change: change, within: within)
+    }
+
+    /// The canary file: a path from the root, since Triage's working folder says nothing about
+    /// where the origin's files are.
+    private static func absolutePath(_ cursor: NodeCursor) -> String? {
+        guard let path = cursor.nonEmptyString(example: "/var/www/acme/canary.txt") else { return nil }
+        guard path.hasPrefix("/") else {
+            cursor.fail(
+                "\"\(path)\" is not an absolute path; write the full path of the file the origin serves, "
+                    + "such as /var/www/acme/canary.txt"
+            )
+            return nil
+        }
+        return path
     }
 
     /// The cross-field rule of the canary: it must be seen within the check's timeout, since the
