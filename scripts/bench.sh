@@ -6,8 +6,8 @@
 #   scripts/bench.sh --kind tls --targets 1000 --interval 1 --duration 20
 #   scripts/bench.sh --kind imap --targets 200 --interval 1 --duration 20
 # The URL follows the kind (the test nginx's /ok, /page, its HTTPS server with the test CA, the
-# test Postfix and Dovecot, logged in as the test user for imap and pop3, or for dns an A lookup
-# of the test dnsmasq's www.acme.test).
+# test Postfix and Dovecot, logged in as the test user for imap and pop3, for dns an A lookup of
+# the test dnsmasq's www.acme.test, for cache the test Varnish and its origin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release -j 2 --product triage-bench
@@ -27,6 +27,11 @@ run_bench() {
       [ "$kind" = pop3 ] && url=$TRIAGE_TEST_POP3
       set -- --url "$url" --username "$TRIAGE_TEST_MAIL_USER" --password-env TRIAGE_TEST_MAIL_PASSWORD "$@"
       ;;
+    cache)
+      # A page the test Varnish keeps an hour, so each probe is a cache hit and an origin fetch.
+      mkdir -p "$TRIAGE_TEST_CACHE_ORIGIN_ROOT/long"
+      echo "Welcome to Acme" >"$TRIAGE_TEST_CACHE_ORIGIN_ROOT/long/bench.txt"
+      set -- --url "$TRIAGE_TEST_CACHE_EDGE/long/bench.txt" --origin "$TRIAGE_TEST_CACHE_ORIGIN/long/bench.txt" "$@" ;;
     *) set -- --url "$TRIAGE_TEST_NGINX/ok" "$@" ;;
   esac
   .build/release/triage-bench "$@"

@@ -19,6 +19,9 @@ import TriageCore
 ///   recheck, in ``CheckDetector+Defacement.swift``;
 /// - **slow mail** (mail round trips, YELLOW): `slowAfterCount` consecutive deliveries slower
 ///   than the check's `warnAfter`, in ``CheckDetector+MailDelivery.swift``;
+/// - **stale cache** (cache checks, RED cache-not-refreshing): `downAfter` stale results in a
+///   row, in ``CheckDetector+Cache.swift``, where a cache check's down results (cache, origin or
+///   both down) also get their summary;
 /// - **recovery** of each: `recoverAfter` consecutive good probes.
 ///
 /// A check has at most one availability incident (down, 5xx, network or defaced) open at a time. A mail
@@ -62,6 +65,10 @@ public struct CheckDetector: Sendable {
     var slowMailStreak = 0
     var fastMailStreak = 0
     var recentSlowMail = EvidenceLog()
+    /// Stale and fresh streaks of a cache check (read by the cache rule).
+    var staleStreak = 0
+    var freshCopyStreak = 0
+    var recentStale = EvidenceLog()
 
     /// - Parameters:
     ///   - check: the check whose results this detector reads.
@@ -82,6 +89,7 @@ public struct CheckDetector: Sendable {
         observeSlowWarning(result, into: &verdict)
         observeCertificate(result, into: &verdict)
         observeMailDelivery(result, into: &verdict)
+        observeStaleness(result, into: &verdict)
         return verdict
     }
 
@@ -108,7 +116,7 @@ public struct CheckDetector: Sendable {
             let what = switch kind {
             case .serverErrors: "\(failures) server errors (5xx) in a row"
             case .networkFailure: "network failure"
-            default: check.spec.family.outageTitle
+            default: outageWhat(result)
             }
             verdict.raised.append(finding(kind, at: result, evidence: recentFailures, what: what))
         } else {
@@ -134,9 +142,10 @@ public struct CheckDetector: Sendable {
         verdict.raised.append(finding(.serverErrors, at: result, evidence: recentServerErrors, what: what))
     }
 
-    /// A 5xx answer of a web check; a mail server's 5xx replies are refusals, judged by the probe.
+    /// A 5xx answer of a web check; a mail server's 5xx replies are refusals, judged by the probe,
+    /// and a cache check's located fault (a Varnish 503 for a dead origin) is an outage, not a 5xx burst.
     private func isWebServerError(_ result: ProbeResult) -> Bool {
-        check.spec.family == .web && result.isServerError
+        check.spec.family == .web && result.isServerError && !Self.locatesCacheFault(result)
     }
 
     private mutating func observeSpeed(_ result: ProbeResult, into verdict: inout Verdict) {

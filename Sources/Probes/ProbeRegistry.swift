@@ -17,6 +17,7 @@ public struct ProbeRegistry: Sendable {
     private let imap: IMAPProbe
     private let pop3: POP3Probe
     private let mail: MailProbe
+    private let cache: CacheProbe
 
     public init(engine: CurlEngine, resolver: DNSResolver, clock: any TriageClock) {
         http = HTTPProbe(engine: engine, clock: clock)
@@ -29,6 +30,7 @@ public struct ProbeRegistry: Sendable {
         imap = IMAPProbe(engine: engine, clock: clock)
         pop3 = POP3Probe(engine: engine, clock: clock)
         mail = MailProbe(engine: engine, clock: clock)
+        cache = CacheProbe(engine: engine, clock: clock)
     }
 
     /// Runs `check` once with the probe of its kind.
@@ -44,6 +46,7 @@ public struct ProbeRegistry: Sendable {
         case .imap(let spec): try await imap.run(spec, for: check)
         case .pop3(let spec): try await pop3.run(spec, for: check)
         case .mail(let spec): try await mail.run(spec, for: check)
+        case .cache(let spec): try await cache.run(spec, for: check)
         }
     }
 }

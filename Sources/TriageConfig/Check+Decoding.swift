@@ -36,6 +36,7 @@ extension Check {
         if case .mail(let mail) = spec {
             TimeoutRule.check(timeout: timeout, warnAfter: mail.warnAfter, timeoutAt: timeoutAt, mailAt: cursor.find("mail"))
         }
+        CacheCheckSpec.checkCanaryFits(spec, timeout: timeout, withinAt: cursor.find("cache", "canary", "within"))
         let check = Check(
             targetID: targetID, customer: customer, name: name, spec: spec,
             interval: interval, timeout: timeout, detection: detection

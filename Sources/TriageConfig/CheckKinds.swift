@@ -11,7 +11,7 @@ struct SiteContext {
 }
 
 /// Every kind of check a probe file can name (`http:`, `tcp:`, `tls:`, `content:`, `page:`, `dns:`,
-/// `smtp:`, `imap:`, `pop3:`, `mail:`), with its decoder. Adding a probe kind
+/// `smtp:`, `imap:`, `pop3:`, `mail:`, `cache:`), with its decoder. Adding a probe kind
 /// adds one `CheckSpec` case and one line here; the check decoder needs no change.
 enum CheckKinds {
     typealias Decoder = @Sendable (NodeCursor, SiteContext) -> CheckSpec?
@@ -27,6 +27,7 @@ enum CheckKinds {
         ("imap", { cursor, site in IMAPCheckSpec.decode(cursor, site: site).map(CheckSpec.imap) }),
         ("pop3", { cursor, site in POP3CheckSpec.decode(cursor, site: site).map(CheckSpec.pop3) }),
         ("mail", { cursor, site in MailCheckSpec.decode(cursor, site: site).map(CheckSpec.mail) }),
+        ("cache", { cursor, site in CacheCheckSpec.decode(cursor, site: site).map(CheckSpec.cache) }),
     ]
 
     static var names: [String] { all.map(\.name) }

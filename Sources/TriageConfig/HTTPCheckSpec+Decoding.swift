@@ -78,8 +78,9 @@ extension HTTPCheckSpec {
         return url
     }
 
-    /// Extra request headers: names are HTTP tokens, values single lines.
-    private static func headers(_ cursor: NodeCursor) -> [String: String] {
+    /// Extra request headers: names are HTTP tokens, values single lines. Shared with the cache
+    /// kind's originHeaders.
+    static func headers(_ cursor: NodeCursor) -> [String: String] {
         guard let map = cursor.mapping() else { return [:] }
         var headers: [String: String] = [:]
         let tokenPunctuation = Set("!#$%&'*+-.^_`|~")

@@ -43,6 +43,7 @@ extension CaseID {
     public static let mailSendReceive: CaseID = "mail-send-receive"
     /// A mail round trip slower than its `warnAfter` (YELLOW; not a policy case, added for detection).
     public static let mailDeliverySlow: CaseID = "mail-delivery-slow"
+    public static let cacheNotRefreshing: CaseID = "cache-not-refreshing"
 }
 
 /// The catalogue of typical cases, looked up by id.

@@ -20,6 +20,8 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     case networkFailure = "network"
     /// A mail round trip delivered its message, but slower than the check's `warnAfter`.
     case mailSlow = "mail-slow"
+    /// A cache check found the edge serving content older than allowed: the cache does not refresh.
+    case staleCache = "stale-cache"
 
     /// The catalogue case an incident of this kind is filed under, unless its finding names
     /// another (a mail check's outage: ``Finding/caseID``).
@@ -33,6 +35,7 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
         case .slowWarning: .slowLoadWarning
         case .networkFailure: .networkFailure
         case .mailSlow: .mailDeliverySlow
+        case .staleCache: .cacheNotRefreshing
         }
     }
 
@@ -41,7 +44,7 @@ public enum FindingKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// fix has hours or days, not minutes.
     public var code: TriageCode {
         switch self {
-        case .down, .slow, .serverErrors, .defaced, .networkFailure: .red
+        case .down, .slow, .serverErrors, .defaced, .networkFailure, .staleCache: .red
         case .certificateExpiring, .slowWarning, .mailSlow: .yellow
         }
     }

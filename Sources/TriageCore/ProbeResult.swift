@@ -25,6 +25,15 @@ public enum FailureClass: String, Sendable, Codable, Hashable {
     case contentMismatch = "content"
     /// The page answers but a required marker is missing or a forbidden pattern shows: defaced.
     case defaced
+    // Cache checks (edge vs origin): where the fault is.
+    /// The edge serves a copy older than allowed that differs from the origin (`degraded`: still online).
+    case staleContent = "stale"
+    /// The edge (the cache) fails while the origin answers: visitors see the outage.
+    case cacheDown = "cache-down"
+    /// The origin fails while the edge still serves its copies: hidden from visitors until they expire.
+    case originDown = "origin-down"
+    /// Neither the edge nor the origin answers.
+    case cacheAndOriginDown = "cache-origin-down"
     case protocolError = "protocol"
     /// The network or the host is unreachable (no route): not a server refusing, a path missing.
     case unreachable

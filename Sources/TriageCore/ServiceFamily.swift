@@ -26,7 +26,7 @@ extension CheckSpec {
     /// The family of this kind of check.
     public var family: ServiceFamily {
         switch self {
-        case .http, .tcp, .tls, .content, .page, .dns: .web
+        case .http, .tcp, .tls, .content, .page, .dns, .cache: .web
         case .smtp, .imap, .pop3, .mail: .mail
         }
     }

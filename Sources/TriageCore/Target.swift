@@ -64,6 +64,7 @@ public enum CheckSpec: Sendable, Hashable {
     case imap(IMAPCheckSpec)
     case pop3(POP3CheckSpec)
     case mail(MailCheckSpec)
+    case cache(CacheCheckSpec)
 
     /// The kind's name as written in `probes/*.yml` and shown in results.
     public var kindName: String {
@@ -78,6 +79,7 @@ public enum CheckSpec: Sendable, Hashable {
         case .imap: "imap"
         case .pop3: "pop3"
         case .mail: "mail"
+        case .cache: "cache"
         }
     }
 
@@ -93,6 +95,7 @@ public enum CheckSpec: Sendable, Hashable {
         case .imap(let spec): spec.server.host
         case .pop3(let spec): spec.server.host
         case .mail(let spec): spec.smtp.host
+        case .cache(let spec): spec.edge.host ?? ""
         }
     }
 }

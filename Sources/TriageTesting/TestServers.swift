@@ -67,6 +67,26 @@ public enum TestServers {
     /// A port on 127.0.0.1 that accepts connections and never sends a byte (TRIAGE_TEST_SILENT_PORT).
     public static let silentPort: Int? = variable("TRIAGE_TEST_SILENT_PORT").flatMap { Int($0) }
 
+    // The cache servers of scripts/servers/20-cache.sh.
+    /// Varnish in front of the cache origin (TRIAGE_TEST_CACHE_EDGE): `/long/` cached an hour,
+    /// `/short/` a second, `/graced/` a second and then served stale while the origin is down.
+    public static let cacheEdge: String? = variable("TRIAGE_TEST_CACHE_EDGE")
+    /// The nginx behind it, reached directly (TRIAGE_TEST_CACHE_ORIGIN).
+    public static let cacheOrigin: String? = variable("TRIAGE_TEST_CACHE_ORIGIN")
+    /// The folder that origin serves: tests write pages into it (TRIAGE_TEST_CACHE_ORIGIN_ROOT).
+    public static let cacheOriginRoot: String? = variable("TRIAGE_TEST_CACHE_ORIGIN_ROOT")
+    /// `http://127.0.0.1:PORT/canary/`: a POST to a path under it writes its body into that
+    /// folder at that path (TRIAGE_TEST_CACHE_CANARY_URL).
+    public static let cacheCanaryURL: String? = variable("TRIAGE_TEST_CACHE_CANARY_URL")
+    /// A second Varnish, origin and folder that only the serialized cache suite stops and restarts
+    /// (TRIAGE_TEST_CACHE_STOPPABLE_EDGE, _ORIGIN, _ROOT).
+    public static let stoppableEdge: String? = variable("TRIAGE_TEST_CACHE_STOPPABLE_EDGE")
+    public static let stoppableOrigin: String? = variable("TRIAGE_TEST_CACHE_STOPPABLE_ORIGIN")
+    public static let stoppableRoot: String? = variable("TRIAGE_TEST_CACHE_STOPPABLE_ROOT")
+    /// A script that starts or stops one cache server: `control start|stop NAME|all`, NAME one of
+    /// origin, varnish, canary, origin-stoppable, varnish-stoppable (TRIAGE_TEST_CACHE_CONTROL).
+    public static let cacheControl: String? = variable("TRIAGE_TEST_CACHE_CONTROL")
+
     /// Returns `value`, or throws an error that tells how to run the suite with its servers.
     public static func require(_ value: String?, _ name: String) throws -> String {
         guard let value else { throw MissingTestServer(variable: name) }

@@ -18,7 +18,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "The URL every target probes (a loopback server; dns://127.0.0.1:PORT/NAME for dns).")
     var url: String
 
-    @Option(help: "The probe kind: http, tcp, tls, content, page, dns, smtp, imap or pop3.")
+    @Option(help: "The probe kind: http, tcp, tls, content, page, dns, smtp, imap, pop3 or cache.")
     var kind: BenchKind = .http
 
     @Option(help: "The login of the mail kinds (smtp optional; imap and pop3 need it).")
@@ -26,6 +26,9 @@ struct Bench: AsyncParsableCommand {
 
     @Option(help: "The environment variable holding the login's password (never the password itself).")
     var passwordEnv: String?
+
+    @Option(help: "For --kind cache: the origin URL behind the cache (--url is the edge); the edge itself when omitted.")
+    var origin: String?
 
     @Option(help: "A CA certificate to trust (tls against the test servers' throwaway CA).")
     var caFile: String?
@@ -46,8 +49,11 @@ struct Bench: AsyncParsableCommand {
     var store: String?
 
     func validate() throws {
-        guard let parsed = URL(string: url), let host = parsed.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
-            throw ValidationError("--url must point at a loopback server (127.0.0.1, localhost or [::1]); the benchmark never leaves this machine.")
+        for (option, value) in [("--url", url), ("--origin", origin)] {
+            guard let value else { continue }
+            guard let parsed = URL(string: value), let host = parsed.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
+                throw ValidationError("\(option) must point at a loopback server (127.0.0.1, localhost or [::1]); the benchmark never leaves this machine.")
+            }
         }
         guard targets > 0, interval >= 0.1, duration > 0, concurrency > 0 else {
             throw ValidationError("--targets, --duration and --concurrency must be positive, --interval at least 0.1.")
@@ -106,7 +112,7 @@ struct Bench: AsyncParsableCommand {
     }
 
     func makeChecks() -> [Check] {
-        let spec = kind.spec(url: URL(string: url)!, caFile: caFile, login: login)
+        let spec = kind.spec(url: URL(string: url)!, caFile: caFile, login: login, origin: origin.flatMap { URL(string: $0) })
         return (0..<targets).map { index in
             Check(
                 targetID: "bench/site-\(index)", customer: "bench", name: kind.rawValue, spec: spec,

@@ -5,12 +5,15 @@ import TriageCore
 /// The probe kinds the benchmark can drive, each with the check it configures for a URL
 /// (for dns, `dns://SERVER:PORT/NAME`: an A lookup of NAME at that server).
 enum BenchKind: String, CaseIterable, ExpressibleByArgument {
-    case http, tcp, tls, content, page, dns, smtp, imap, pop3
+    case http, tcp, tls, content, page, dns, smtp, imap, pop3, cache
 
     /// Whether the kind logs in, so the benchmark needs `--username` and `--password-env`.
     var needsLogin: Bool { self == .imap || self == .pop3 }
 
-    func spec(url: URL, caFile: String?, login: MailLogin?) -> CheckSpec {
+    /// - Parameters:
+    ///   - login: the mail kinds' login.
+    ///   - origin: the origin behind the cache, for `cache` (the page compared with `url`).
+    func spec(url: URL, caFile: String?, login: MailLogin?, origin: URL?) -> CheckSpec {
         let server = MailServer(url: url, login: login, caFile: caFile)
         return switch self {
         case .http: .http(HTTPCheckSpec(url: url))
@@ -26,6 +29,7 @@ enum BenchKind: String, CaseIterable, ExpressibleByArgument {
         case .smtp: .smtp(SMTPCheckSpec(server: server))
         case .imap: .imap(IMAPCheckSpec(server: server))
         case .pop3: .pop3(POP3CheckSpec(server: server))
+        case .cache: .cache(CacheCheckSpec(edge: url, origin: origin ?? url, caFile: caFile))
         }
     }
 }

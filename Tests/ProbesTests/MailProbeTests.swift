@@ -88,7 +88,12 @@ struct MailProbeTests {
         #expect(result.outcome == .down)
         #expect(result.failure == .authRejected)
         #expect(result.reason == "sent, but INBOX could not be searched: login rejected: NO [AUTHENTICATIONFAILED] Authentication failed.")
-        // The message that could not be found is cleaned up by the check's next successful round trip.
+        // The message that could not be found is cleaned up by the check's next successful round
+        // trip, once delivered: wait for it first, or on a busy machine it may land after the cleanup.
+        let deadline = ContinuousClock.now + .seconds(15)
+        while try await leftovers(of: "acme/mail/\(name)").isEmpty, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
         let next = try await run(try spec(), name: name)
         #expect(next.outcome == .up)
         #expect(try await leftovers(of: "acme/mail/\(name)").isEmpty)

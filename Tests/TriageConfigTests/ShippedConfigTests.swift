@@ -92,6 +92,7 @@ import TriageCore
         #expect(targets.flatMap(\.checks).map(\.id) == [
             "acme/www/home", "acme/www/login", "acme/www/tls", "acme/www/integrity", "acme/www/pageload", "acme/www/ssh",
             "acme/www/database", "acme/www/dns", "acme/www/mail-dns",
+            "acme/www/cache", "acme/www/canary",
             "acme/shop/http",
             "acme/api/http",
             "acme/mail/smtp", "acme/mail/imap", "acme/mail/pop3", "acme/mail/roundtrip",

@@ -40,7 +40,7 @@ import TriageCore
 
     @Test func aMisspeltPolicyKeyIsSuggested() {
         #expect(probeErrors("customer: acme\npolcy: {RED: {deadline: 10m}}\n" + site) == [
-            "probes/acme.yml:2: polcy: unknown key; did you mean \"policy\"? allowed keys: customer, policy, defaults, sites",
+            "probes/acme.yml:2: polcy: unknown key; did you mean \"policy\"? allowed keys: customer, policy, defaults, sites, maintenance",
         ])
     }
 }
