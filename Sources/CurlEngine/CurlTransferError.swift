@@ -22,7 +22,8 @@ public struct CurlTransferError: Error, Sendable, Hashable {
     /// | `invalidRequest` | 1 unsupported protocol, 3 malformed URL |
     /// | `couldNotResolve` | 6 |
     /// | `connectionRefused` | 7 when the socket error is ECONNREFUSED (nothing listens on the port) |
-    /// | `couldNotConnect` | 7 otherwise (unreachable network or host, connect timeout inside the OS) |
+    /// | `unreachable` | 7 when the socket error is ENETUNREACH or EHOSTUNREACH (no route: the network, not the server) |
+    /// | `couldNotConnect` | 7 otherwise (a connect timeout inside the OS, or no socket error reported) |
     /// | `weirdReply` | 8 |
     /// | `remoteAccessDenied` | 9 |
     /// | `partialBody` | 18 (the connection closed before the announced body length) |
@@ -39,6 +40,7 @@ public struct CurlTransferError: Error, Sendable, Hashable {
         case invalidRequest
         case couldNotResolve
         case connectionRefused
+        case unreachable
         case couldNotConnect
         case weirdReply
         case remoteAccessDenied
@@ -62,7 +64,9 @@ public struct CurlTransferError: Error, Sendable, Hashable {
             switch code {
             case 1, 3: self = .invalidRequest
             case 6: self = .couldNotResolve
-            case 7: self = osErrno == Errno.connectionRefused ? .connectionRefused : .couldNotConnect
+            case 7 where osErrno == Errno.connectionRefused: self = .connectionRefused
+            case 7 where Errno.isUnreachable(osErrno): self = .unreachable
+            case 7: self = .couldNotConnect
             case 8: self = .weirdReply
             case 9: self = .remoteAccessDenied
             case 18: self = .partialBody
@@ -83,6 +87,11 @@ public struct CurlTransferError: Error, Sendable, Hashable {
 enum Errno {
     static let connectionReset = ECONNRESET
     static let connectionRefused = ECONNREFUSED
+
+    /// No route to the network or the host: the path is missing, not the server refusing.
+    static func isUnreachable(_ value: Int32) -> Bool {
+        value == ENETUNREACH || value == EHOSTUNREACH
+    }
 
     /// A reset seen while sending shows as ECONNRESET or, once the peer is gone, as EPIPE.
     static func isReset(_ value: Int32) -> Bool {

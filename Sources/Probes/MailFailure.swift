@@ -31,7 +31,7 @@ struct MailFailure: Error, Sendable {
         case .sendError where Self.isRefusal(response), .weirdReply where Self.isRefusal(response):
             failure = .mailRejected
             reason = "mail refused by the server: " + (refusal ?? "reply \(response.statusCode) (\(error.message))")
-        case .couldNotResolve, .connectionRefused, .couldNotConnect, .tls, .timeout, .emptyReply, .connectionReset:
+        case .couldNotResolve, .connectionRefused, .unreachable, .couldNotConnect, .tls, .timeout, .emptyReply, .connectionReset:
             failure = TransferFailure.classify(error)
             reason = TransferFailure.reason(for: error, timeout: timeout) + (refusal.map { "; the server said: \($0)" } ?? "")
         default:

@@ -9,6 +9,7 @@ enum TransferFailure {
         case .couldNotResolve: .dnsFailure
         case .connectionRefused: .connectionRefused
         case .couldNotConnect: .connectFailure
+        case .unreachable: .unreachable
         case .timeout: .timeout
         case .tls: .tlsFailure
         case .tooManyRedirects: .tooManyRedirects
@@ -23,6 +24,7 @@ enum TransferFailure {
         case .couldNotResolve: "host name not found (\(error.message))"
         case .connectionRefused: "connection refused"
         case .couldNotConnect: "could not connect (\(error.message))"
+        case .unreachable: "network or host unreachable (\(error.message))"
         case .timeout: "timed out after \(timeout.inWords) (\(error.message))"
         case .tls: "TLS failure (\(error.message))"
         case .tooManyRedirects: "too many redirects (\(error.message))"

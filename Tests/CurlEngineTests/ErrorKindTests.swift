@@ -20,7 +20,9 @@ struct ErrorKindTests {
     @Test("the socket error separates a refused port and a reset connection")
     func socketErrors() {
         #expect(CurlTransferError.Kind(code: 7, osErrno: ECONNREFUSED) == .connectionRefused)
-        #expect(CurlTransferError.Kind(code: 7, osErrno: EHOSTUNREACH) == .couldNotConnect)
+        #expect(CurlTransferError.Kind(code: 7, osErrno: EHOSTUNREACH) == .unreachable)
+        #expect(CurlTransferError.Kind(code: 7, osErrno: ENETUNREACH) == .unreachable)
+        #expect(CurlTransferError.Kind(code: 7, osErrno: ETIMEDOUT) == .couldNotConnect)
         #expect(CurlTransferError.Kind(code: 56, osErrno: ECONNRESET) == .connectionReset)
         #expect(CurlTransferError.Kind(code: 55, osErrno: EPIPE) == .connectionReset)
     }

@@ -116,6 +116,19 @@ struct CheckDetectorTests {
         #expect(raised == [.down])
     }
 
+    @Test func aSiteWhoseNetworkIsUnreachableIsANetworkFailureNotSiteDown() throws {
+        var detector = CheckDetector(check: check())
+        var unreachable = result(.down, at: 0)
+        unreachable.failure = .unreachable
+        unreachable.reason = "network or host unreachable (Failed to connect: No route to host)"
+        _ = detector.observe(unreachable)
+        unreachable.startedAt = unreachable.startedAt.addingTimeInterval(3)
+        let finding = try #require(detector.observe(unreachable).raised.first)
+        #expect(finding.kind == .networkFailure)
+        #expect(finding.caseID == .networkFailure)
+        #expect(finding.code == .red)
+    }
+
     @Test func slowPageIsMeasuredAsSlowNotDown() {
         var detector = CheckDetector(check: check())
         let first = detector.observe(result(.degraded, at: 0, status: 200, total: 12))
