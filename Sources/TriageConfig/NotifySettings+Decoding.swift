@@ -72,17 +72,19 @@ extension NotifySettings {
     }
 
     private static func decodeRoute(_ cursor: NodeCursor, channels: [String]) -> NotificationRoute? {
-        guard let map = cursor.mapping(allowedKeys: ["channels", "codes", "customers", "events"]) else { return nil }
+        guard let map = cursor.mapping(allowedKeys: ["channels", "codes", "customers", "sites", "events"]) else { return nil }
         let mark = cursor.errors.count
         let targets = map.required("channels", example: "[on-call]").flatMap { channelNames($0, known: channels) }
         let codes = map["codes"].flatMap(codeSet)
         let customers = map["customers"]?.oneOrMany()?.compactMap { $0.identifier(example: "acme") }
+        let sites = map["sites"]?.oneOrMany()?.compactMap { $0.siteID() }
         let kinds = TicketEventKind.allNotifying.map(\.rawValue)
         let events = map["events"]?.oneOrMany()?.compactMap { $0.choice(kinds, noun: "an event that notifies") }
             .compactMap(TicketEventKind.init(rawValue:))
         guard let targets, cursor.errors.noneSince(mark) else { return nil }
         return NotificationRoute(
-            channels: targets, codes: codes ?? [], customers: Set(customers ?? []), events: Set(events ?? [])
+            channels: targets, codes: codes ?? [], customers: Set(customers ?? []), sites: Set(sites ?? []),
+            events: Set(events ?? [])
         )
     }
 
@@ -128,5 +130,18 @@ extension NotifySettings {
         return cursor.oneOrMany().map { items in
             Set(items.compactMap { $0.choice(codes, noun: "a code") }.compactMap(TriageCode.init(rawValue:)))
         }
+    }
+}
+
+extension NodeCursor {
+    /// A site id, `customer/site`, as tickets and `triage check` name sites.
+    fileprivate func siteID() -> String? {
+        guard let text = scalar(expecting: "a site id, such as acme/shop") else { return nil }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, parts.allSatisfy(NodeCursor.isIdentifier) else {
+            fail("\"\(text)\" is not a site id; write customer/site, such as acme/shop")
+            return nil
+        }
+        return text
     }
 }

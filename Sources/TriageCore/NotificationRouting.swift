@@ -32,21 +32,25 @@ public struct NotificationRouting: Sendable, Hashable {
     }
 }
 
-/// One rule of routing: events of these kinds, on tickets of these codes and customers, go to
-/// these channels. An empty set matches anything, except that escalations and reminders only
+/// One rule of routing: events of these kinds, on tickets of these codes, customers and sites,
+/// go to these channels. An empty set matches anything, except that escalations and reminders only
 /// match a route that names them: they have the escalation policy's own channels.
 public struct NotificationRoute: Sendable, Hashable {
     public var channels: [String]
     public var codes: Set<TriageCode>
     public var customers: Set<String>
+    /// Site ids (`acme/shop`): a group of sites with its own on-call; a ticket without a site matches none.
+    public var sites: Set<String>
     public var events: Set<TicketEventKind>
 
     public init(
-        channels: [String], codes: Set<TriageCode> = [], customers: Set<String> = [], events: Set<TicketEventKind> = []
+        channels: [String], codes: Set<TriageCode> = [], customers: Set<String> = [], sites: Set<String> = [],
+        events: Set<TicketEventKind> = []
     ) {
         self.channels = channels
         self.codes = codes
         self.customers = customers
+        self.sites = sites
         self.events = events
     }
 
@@ -55,5 +59,6 @@ public struct NotificationRoute: Sendable, Hashable {
         let kindMatches = events.isEmpty ? kind != .escalated && kind != .reminded : events.contains(kind)
         return kindMatches && (codes.isEmpty || codes.contains(notification.ticket.code))
             && (customers.isEmpty || customers.contains(notification.ticket.customer))
+            && (sites.isEmpty || notification.ticket.targetID.map(sites.contains) == true)
     }
 }

@@ -37,6 +37,7 @@ import TriageCore
               routes:
                 - {codes: [RED], channels: [on-call, pager]}
                 - {events: [breached], customers: acme, channels: chat}
+                - {sites: [acme/shop], channels: sms}
               escalation:
                 steps: [{at: 67%, channels: [pager]}, {at: 150%, channels: [chat]}]
                 remind: {every: 33%, channels: [on-call]}
@@ -64,6 +65,7 @@ import TriageCore
         #expect(notify.routing.routes == [
             NotificationRoute(channels: ["on-call", "pager"], codes: [.red]),
             NotificationRoute(channels: ["chat"], customers: ["acme"], events: [.breached]),
+            NotificationRoute(channels: ["sms"], sites: ["acme/shop"]),
         ])
         #expect(notify.routing.escalation == EscalationPolicy(
             steps: [.init(at: 0.67, channels: ["pager"]), .init(at: 1.5, channels: ["chat"])],

@@ -24,6 +24,7 @@ struct NotificationRoutingTests {
             NotificationRoute(channels: ["mail"], codes: [.yellow]),
             NotificationRoute(channels: ["chat", "managers"], events: [.breached]),
             NotificationRoute(channels: ["acme-team"], customers: ["acme"], events: [.opened, .resolved]),
+            NotificationRoute(channels: ["shop-team"], sites: ["acme/shop"]),
         ],
         escalation: EscalationPolicy(
             steps: [.init(at: 0.67, channels: ["second-level"]), .init(at: 0.2, channels: ["first-level"])],
@@ -37,6 +38,9 @@ struct NotificationRoutingTests {
         #expect(routing.channels(for: notification(.breached)) == ["pager", "chat", "managers"])
         #expect(routing.channels(for: notification(.taken, code: .yellow)) == ["mail"])
         #expect(routing.channels(for: notification(.opened, code: .green, customer: "globex")).isEmpty)
+        var shop = notification(.taken, code: .green)
+        shop.ticket.targetID = "acme/shop"
+        #expect(routing.channels(for: shop) == ["shop-team"], "a group of sites has its own channel")
     }
 
     @Test func evidenceAndCommentsNeverNotify() {
