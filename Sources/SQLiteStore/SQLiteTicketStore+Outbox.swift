@@ -123,13 +123,17 @@ extension SQLiteTicketStore: NotificationOutbox {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT d.* FROM deliveries d JOIN ticket_events e ON e.id = d.event_id
+                    SELECT d.*, e.kind AS event_kind FROM deliveries d JOIN ticket_events e ON e.id = d.event_id
                     WHERE e.ticket_id = ? ORDER BY d.id
                     """,
                 arguments: [ticketID]
             ).map { row in
-                DeliveryRecord(
-                    id: row["id"], eventID: row["event_id"], channel: row["channel"], attempts: row["attempts"],
+                let kindName: String = row["event_kind"]
+                guard let kind = TicketEventKind(rawValue: kindName) else {
+                    throw DatabaseError(message: "ticket_events holds an unknown event kind \"\(kindName)\"")
+                }
+                return DeliveryRecord(
+                    id: row["id"], eventID: row["event_id"], eventKind: kind, channel: row["channel"], attempts: row["attempts"],
                     deliveredAt: (row["delivered_at"] as Int64?).map(Date.init(millisecondsSince1970:)),
                     lastError: row["last_error"]
                 )

@@ -87,14 +87,20 @@ public struct PendingDelivery: Sendable, Hashable {
 public struct DeliveryRecord: Sendable, Hashable {
     public var id: Int64
     public var eventID: Int64
+    /// The kind of the event it tells of, so a listing reads "opened → on-call".
+    public var eventKind: TicketEventKind
     public var channel: String
     public var attempts: Int
     public var deliveredAt: Date?
     public var lastError: String?
 
-    public init(id: Int64, eventID: Int64, channel: String, attempts: Int, deliveredAt: Date?, lastError: String?) {
+    public init(
+        id: Int64, eventID: Int64, eventKind: TicketEventKind, channel: String, attempts: Int, deliveredAt: Date?,
+        lastError: String?
+    ) {
         self.id = id
         self.eventID = eventID
+        self.eventKind = eventKind
         self.channel = channel
         self.attempts = attempts
         self.deliveredAt = deliveredAt

@@ -6,12 +6,12 @@ import TriageCore
 /// The ticket desk as the CLI (and later the HTTP API) uses it: the shared store plus the
 /// configuration that decides codes, deadlines and fees.
 public struct Desk: Sendable {
-    public let store: any TicketStore
+    public let store: any SharedStore
     public let catalogue: Catalogue
     public let plans: SupportPlans
     public let clock: any TriageClock
 
-    public init(store: any TicketStore, catalogue: Catalogue, plans: SupportPlans, clock: any TriageClock) {
+    public init(store: any SharedStore, catalogue: Catalogue, plans: SupportPlans, clock: any TriageClock) {
         self.store = store
         self.catalogue = catalogue
         self.plans = plans

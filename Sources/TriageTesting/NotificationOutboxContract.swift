@@ -72,6 +72,7 @@ public enum NotificationOutboxContract {
         try await store.enqueue(queued, through: eventID, at: clock.now)
         let deliveries = try await store.deliveries(ticketID: ticket.id)
         try Expect.equal(deliveries.map(\.channel), ["webhook", "slack"], "deliveries after queueing twice")
+        try Expect.equal(deliveries.map(\.eventKind), [.opened, .opened], "the kind of event each delivery tells of")
     }
 
     /// Claimed at t: not claimable again during its lease; failed with a retry at t+10 s: due then,

@@ -23,11 +23,13 @@ struct DeskOptions: ParsableArguments {
 
 }
 
-/// Prints a ticket with its audit trail in `format`.
-func printTicket(_ ticket: Ticket, format: OutputFormat, store: any TicketStore, now: Date) async throws {
+/// Prints a ticket with its audit trail (and, as text, the notifications sent of it) in `format`.
+func printTicket(_ ticket: Ticket, format: OutputFormat, store: any SharedStore, now: Date) async throws {
     let events = try await store.events(ticketID: ticket.id)
     switch format {
-    case .text: print(TicketDetail(now: now).render((ticket, events)))
+    case .text:
+        let deliveries = try await store.deliveries(ticketID: ticket.id)
+        print(TicketDetail(now: now).render((ticket, events, deliveries)))
     case .json: print(try JSONRenderer<TicketJSON>().render(TicketJSON(ticket, now: now, events: events)))
     }
 }

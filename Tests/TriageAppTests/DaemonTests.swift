@@ -120,6 +120,9 @@ struct DaemonTests {
         #expect((payload["ticket"] as? [String: Any])?["check"] as? String == "acme/down/http")
         try await Task.sleep(for: .seconds(3))
         #expect(try await hook.requests().count == 1, "the outage goes on, probed every second, and pages once")
+        let shown = try workspace.triage.run(["tickets", "show", "1", "--store", workspace.storePath])
+        let notifications = shown.stdout.components(separatedBy: "Notifications:").last ?? ""
+        #expect(notifications.contains("opened") && notifications.contains("on-call") && notifications.contains("delivered"), "\(shown.stdout)")
     }
 }
 

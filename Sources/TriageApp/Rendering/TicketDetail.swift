@@ -1,7 +1,9 @@
 import Foundation
+import TicketStore
 import TriageCore
 
-/// One ticket for a terminal: every field, then its audit trail (who, what, when).
+/// One ticket for a terminal: every field, its audit trail (who, what, when), then the
+/// notifications sent of it (where, how many attempts, delivered or why not yet).
 public struct TicketDetail: Renderer {
     public let now: Date
 
@@ -9,7 +11,7 @@ public struct TicketDetail: Renderer {
         self.now = now
     }
 
-    public func render(_ subject: (ticket: Ticket, events: [TicketEvent])) -> String {
+    public func render(_ subject: (ticket: Ticket, events: [TicketEvent], deliveries: [DeliveryRecord])) -> String {
         let ticket = subject.ticket
         var fields: [(String, String?)] = [
             ("Ticket", "\(ticket.id)  \(ticket.code.rawValue)  \(ticket.status.rawValue)"),
@@ -28,6 +30,7 @@ public struct TicketDetail: Renderer {
             ("Fee", ticket.fee?.description),
             ("Surcharge", ticket.surcharge?.description),
             ("Referred to", ticket.referredTo),
+            ("Planned", ticket.planned ? "yes: opened during a maintenance window, paged to nobody" : nil),
         ]
         fields.removeAll { $0.1 == nil }
         let width = fields.map(\.0.count).max() ?? 0
@@ -36,7 +39,18 @@ public struct TicketDetail: Renderer {
             header: ["WHEN (UTC)", "WHO", "WHAT", "DETAIL"],
             rows: subject.events.map { [TextTable.utc($0.at), $0.actor, $0.kind.rawValue, $0.detail] }
         )
-        return head + "\n\nAudit trail:\n" + trail
+        var text = head + "\n\nAudit trail:\n" + trail
+        if !subject.deliveries.isEmpty {
+            text += "\n\nNotifications:\n" + TextTable.render(
+                header: ["EVENT", "CHANNEL", "ATTEMPTS", "STATE"],
+                rows: subject.deliveries.map { delivery in
+                    let state = delivery.deliveredAt.map { "delivered \(TextTable.utc($0))" }
+                        ?? "pending" + (delivery.lastError.map { ": \($0)" } ?? "")
+                    return [delivery.eventKind.rawValue, delivery.channel, String(delivery.attempts), state]
+                }
+            )
+        }
+        return text
     }
 
     private func deadlineNote(_ ticket: Ticket) -> String {
