@@ -13,29 +13,11 @@ extension CheckDetector {
     /// that is down (cache or origin down) says nothing about freshness and keeps this open.
     mutating func observeStaleness(_ result: ProbeResult, into verdict: inout Verdict) {
         guard case .cache = check.spec else { return }
-        if result.failure == .staleContent {
-            freshCopyStreak = 0
-            staleStreak += 1
-            recentStale.append(result)
-            guard !active.contains(.staleCache) else { return }
-            if staleStreak >= check.detection.downAfter {
-                active.insert(.staleCache)
-                verdict.raised.append(finding(.staleCache, at: result, evidence: recentStale, what: "cache not refreshing"))
-            } else {
-                verdict.recheckSoon = true
-            }
-            return
-        }
-        staleStreak = 0
-        guard result.outcome != .down else {
-            freshCopyStreak = 0
-            return
-        }
-        freshCopyStreak += 1
-        if active.contains(.staleCache), freshCopyStreak >= check.detection.recoverAfter {
-            active.remove(.staleCache)
-            verdict.recovered.append(.staleCache)
-        }
+        let reading: Streak.Reading = result.failure == .staleContent ? .bad : result.outcome == .down ? .reset : .good
+        count(
+            reading, of: result, in: \.staleStreak, toward: .staleCache, raiseAfter: check.detection.downAfter, recheck: true,
+            what: "cache not refreshing", into: &verdict
+        )
     }
 
     /// Whether a down result names the failing part of a cache chain (cache, origin, or both).

@@ -12,28 +12,14 @@ extension CheckDetector {
     /// availability rule's, and ends neither streak's meaning: it resets both.
     mutating func observeMailDelivery(_ result: ProbeResult, into verdict: inout Verdict) {
         guard case .mail = check.spec else { return }
-        switch result.outcome {
-        case .degraded:
-            fastMailStreak = 0
-            slowMailStreak += 1
-            recentSlowMail.append(result)
-            guard !active.contains(.mailSlow) else { return }
-            if slowMailStreak >= check.detection.slowAfterCount {
-                active.insert(.mailSlow)
-                verdict.raised.append(finding(.mailSlow, at: result, evidence: recentSlowMail, what: "e-mail delivery slow"))
-            } else {
-                verdict.recheckSoon = true
-            }
-        case .up:
-            slowMailStreak = 0
-            fastMailStreak += 1
-            if active.contains(.mailSlow), fastMailStreak >= check.detection.recoverAfter {
-                active.remove(.mailSlow)
-                verdict.recovered.append(.mailSlow)
-            }
-        case .down:
-            slowMailStreak = 0
-            fastMailStreak = 0
+        let reading: Streak.Reading = switch result.outcome {
+        case .degraded: .bad
+        case .up: .good
+        case .down: .reset
         }
+        count(
+            reading, of: result, in: \.mailStreak, toward: .mailSlow, raiseAfter: check.detection.slowAfterCount, recheck: true,
+            what: "e-mail delivery slow", into: &verdict
+        )
     }
 }

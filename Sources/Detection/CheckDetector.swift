@@ -45,30 +45,23 @@ public struct CheckDetector: Sendable {
     private var failuresAllServerErrors = false
     private var failuresAllUnreachable = false
     private var successes = 0
-    private var slowStreak = 0
-    private var fastStreak = 0
+    /// Load times over and under `slowAfter`.
+    private var speedStreak = Streak()
     private var serverErrorTimes: [Date] = []
     private var recentFailures = EvidenceLog()
     private var recentServerErrors = EvidenceLog()
-    private var recentSlow = EvidenceLog()
     /// Consecutive TLS results whose certificate is no longer expiring (read by the certificate rule).
     var certificateFineStreak = 0
     var recentExpiring = EvidenceLog()
     /// Consecutive results since a defacement whose page is back (read by the defacement rule).
     var cleanPageStreak = 0
     var recentDefaced = EvidenceLog()
-    /// Consecutive answers over and under `warnAfter` (read by the slow-warning rule).
-    var warnStreak = 0
-    var underWarnStreak = 0
-    var recentOverWarn = EvidenceLog()
-    /// Consecutive slow and fast mail deliveries (read by the mail delivery rule).
-    var slowMailStreak = 0
-    var fastMailStreak = 0
-    var recentSlowMail = EvidenceLog()
-    /// Stale and fresh streaks of a cache check (read by the cache rule).
-    var staleStreak = 0
-    var freshCopyStreak = 0
-    var recentStale = EvidenceLog()
+    /// Load times over and under `warnAfter` (read by the slow-warning rule).
+    var warnStreak = Streak()
+    /// Slow and timely mail deliveries (read by the mail delivery rule).
+    var mailStreak = Streak()
+    /// Stale and fresh copies of a cache check (read by the cache rule).
+    var staleStreak = Streak()
 
     /// - Parameters:
     ///   - check: the check whose results this detector reads.
@@ -149,27 +142,13 @@ public struct CheckDetector: Sendable {
     }
 
     private mutating func observeSpeed(_ result: ProbeResult, into verdict: inout Verdict) {
-        guard check.spec.family == .web, result.outcome != .down else { return }
-        guard result.timings.total > settings.slowAfter.inSeconds else {
-            slowStreak = 0
-            fastStreak += 1
-            if active.contains(.slow), fastStreak >= settings.recoverAfter {
-                active.remove(.slow)
-                verdict.recovered.append(.slow)
-            }
-            return
-        }
-        fastStreak = 0
-        slowStreak += 1
-        recentSlow.append(result)
-        if active.contains(.slow) { return }
-        if slowStreak >= settings.slowAfterCount {
-            active.insert(.slow)
-            let what = "load time over \(settings.slowAfter.inWords)"
-            verdict.raised.append(finding(.slow, at: result, evidence: recentSlow, what: what))
-        } else {
-            verdict.recheckSoon = true
-        }
+        guard check.spec.family == .web else { return }
+        let (slowAfter, slowAfterCount) = (settings.slowAfter, settings.slowAfterCount)
+        let reading: Streak.Reading = result.outcome == .down ? .ignored : result.timings.total > slowAfter.inSeconds ? .bad : .good
+        count(
+            reading, of: result, in: \.speedStreak, toward: .slow, raiseAfter: slowAfterCount, recheck: true,
+            what: "load time over \(slowAfter.inWords)", into: &verdict
+        )
     }
 
     func finding(_ kind: FindingKind, at result: ProbeResult, evidence: EvidenceLog, what: String) -> Finding {

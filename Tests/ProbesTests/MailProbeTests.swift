@@ -91,11 +91,15 @@ struct MailProbeTests {
         // The message that could not be found is cleaned up by the check's next successful round
         // trip, once delivered: wait for it first, or on a busy machine it may land after the cleanup.
         let deadline = ContinuousClock.now + .seconds(15)
-        while try await leftovers(of: "acme/mail/\(name)").isEmpty, ContinuousClock.now < deadline {
+        var left = try await leftovers(of: "acme/mail/\(name)")
+        while left.isEmpty, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(100))
+            left = try await leftovers(of: "acme/mail/\(name)")
         }
+        try #require(!left.isEmpty, "the first message arrived")
         let next = try await run(try spec(), name: name)
         #expect(next.outcome == .up)
-        #expect(try await leftovers(of: "acme/mail/\(name)").isEmpty)
+        let after = try await leftovers(of: "acme/mail/\(name)")
+        #expect(Set(after).isDisjoint(with: left), "the earlier message is gone: left \(left), now \(after)")
     }
 }
