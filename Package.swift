@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         .target(name: "TriageCore"),
@@ -36,6 +37,15 @@ let package = Package(
         .target(
             name: "Notifiers",
             dependencies: ["TriageCore", "CurlEngine", "Probes", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "Inbound",
+            dependencies: [
+                "TriageCore", "TicketStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .target(
             name: "Alerting",
@@ -59,7 +69,7 @@ let package = Package(
             name: "TriageApp",
             dependencies: [
                 "TriageCore", "TriageConfig", "CurlEngine", "DNSResolver", "Probes", "Detection", "TicketStore", "SQLiteStore",
-                "Scheduler", "Notifiers", "Alerting",
+                "Scheduler", "Notifiers", "Alerting", "Inbound",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -101,6 +111,13 @@ let package = Package(
             dependencies: [
                 "Scheduler", "SQLiteStore", "Probes", "CurlEngine", "DNSResolver", "Detection", "TicketStore", "TriageCore",
                 "TriageTesting",
+            ]
+        ),
+        .testTarget(
+            name: "InboundTests",
+            dependencies: [
+                "Inbound", "CurlEngine", "SQLiteStore", "TicketStore", "TriageCore", "TriageTesting",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

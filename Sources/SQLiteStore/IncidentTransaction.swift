@@ -10,27 +10,27 @@ struct IncidentTransaction {
     /// When the store records the change: the `at` of the audit events it writes.
     let recordedAt: Date
 
-    /// Updates the active incident of the finding's dedup key, else reopens the one that recovered
-    /// within `reopenWithin` of the finding, else opens a new one.
-    func raise(_ finding: Finding, policy: Policy, reopenWithin: Duration) throws -> IncidentChange {
-        let key = finding.dedupKey
-        let evidence = Self.evidence(of: finding)
+    /// Updates the active incident of the report's dedup key, else reopens the one that recovered
+    /// within `reopenWithin` of the report, else opens a new one.
+    func raise(_ report: IncidentReport, policy: Policy, reopenWithin: Duration) throws -> IncidentChange {
+        let key = report.dedupKey
+        let evidence = Self.evidence(of: report)
         if let active = try TicketRecord.active(dedupKey: key, in: db) {
             try append(.evidence, detail: evidence, to: active)
             return .updated(active.ticket)
         }
-        let reopenAfter = finding.detectedAt.millisecondsSince1970 - reopenWithin.milliseconds
+        let reopenAfter = report.detectedAt.millisecondsSince1970 - reopenWithin.milliseconds
         if var recovered = try TicketRecord.recovered(dedupKey: key, after: reopenAfter, in: db) {
-            try reopen(&recovered, at: finding.detectedAt, policy: policy)
+            try reopen(&recovered, at: report.detectedAt, policy: policy)
             try append(.reopened, detail: evidence, to: recovered)
             return .reopened(recovered.ticket)
         }
-        var opened = TicketRecord(opening: finding, policy: policy)
+        var opened = TicketRecord(opening: report, policy: policy)
         do {
             try opened.insert(db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // The unique index saw an active incident for this key that the lookup above did not:
-            // the database's guarantee wins, and the finding becomes evidence, never an error.
+            // the database's guarantee wins, and the report becomes evidence, never an error.
             guard let active = try TicketRecord.active(dedupKey: key, in: db) else { throw error }
             try append(.evidence, detail: evidence, to: active)
             return .updated(active.ticket)
@@ -73,8 +73,8 @@ struct IncidentTransaction {
         try event.insert(db)
     }
 
-    /// The finding's evidence as one audit line; its summary when it brought none.
-    private static func evidence(of finding: Finding) -> String {
-        finding.evidence.isEmpty ? finding.summary : finding.evidence.joined(separator: "; ")
+    /// The report's evidence as one audit line; its summary when it brought none.
+    private static func evidence(of report: IncidentReport) -> String {
+        report.evidence.isEmpty ? report.summary : report.evidence.joined(separator: "; ")
     }
 }

@@ -6,12 +6,12 @@ import TriageCore
 extension SQLiteTicketStore {
     /// The decision and its writes share one IMMEDIATE transaction: no other process can open,
     /// reopen or resolve an incident of the same key between the lookup and the write.
-    public func raise(_ finding: Finding, plans: SupportPlans, reopenWithin: Duration) async throws -> IncidentChange {
+    public func raise(_ report: IncidentReport, plans: SupportPlans, reopenWithin: Duration) async throws -> IncidentChange {
         let recordedAt = clock.now
-        let policy = plans.policy(for: finding.customer)
-        return try await write("raise \(finding.dedupKey)") { db in
+        let policy = plans.policy(for: report.customer)
+        return try await write("raise \(report.dedupKey)") { db in
             try IncidentTransaction(db: db, recordedAt: recordedAt)
-                .raise(finding, policy: policy, reopenWithin: reopenWithin)
+                .raise(report, policy: policy, reopenWithin: reopenWithin)
         }
     }
 

@@ -66,16 +66,16 @@ extension TicketRecord {
     /// The resolution written when an untaken incident ends on its own.
     static let recoveredAutomatically = "recovered automatically"
 
-    /// A new automatic incident for `finding`, open from the moment the fault was confirmed.
-    init(opening finding: Finding, policy: Policy) {
+    /// A new automatic incident for `report`, open from the moment the fault was confirmed.
+    init(opening report: IncidentReport, policy: Policy) {
         self.init(
             unsaved: Ticket(
-                id: 0, code: finding.code, status: .open, source: .probe, customer: finding.customer,
-                targetID: finding.targetID, checkID: finding.checkID, caseID: finding.caseID,
-                summary: finding.summary, openedAt: finding.detectedAt,
-                notBefore: policy.notBefore(for: finding.code, openedAt: finding.detectedAt),
-                deadline: policy.deadline(for: finding.code, openedAt: finding.detectedAt), dedupKey: finding.dedupKey,
-                planned: finding.planned
+                id: 0, code: report.code, status: .open, source: report.source, customer: report.customer,
+                targetID: report.targetID, checkID: report.checkID, caseID: report.caseID,
+                summary: report.summary, openedAt: report.detectedAt,
+                notBefore: policy.notBefore(for: report.code, openedAt: report.detectedAt),
+                deadline: policy.deadline(for: report.code, openedAt: report.detectedAt), dedupKey: report.dedupKey,
+                planned: report.planned
             )
         )
     }

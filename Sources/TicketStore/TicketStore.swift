@@ -23,11 +23,12 @@ public protocol TicketStore: Sendable {
     /// Appends probe results (batched by the caller; one transaction per call).
     func record(_ results: [ProbeResult]) async throws
 
-    /// Opens an incident for `finding`, or, when an active one has its dedup key, appends the
-    /// finding as evidence to it. A resolved incident of the same key resolved less than
-    /// `reopenWithin` ago is reopened instead of duplicated. Deadlines follow the finding's
+    /// Opens an incident for `report`, or, when an active one has its dedup key, appends the
+    /// report as evidence to it. A resolved incident of the same key resolved less than
+    /// `reopenWithin` ago is reopened instead of duplicated. Deadlines follow the report's
     /// customer's plan, so automatic incidents honour custom support plans like filed tickets.
-    func raise(_ finding: Finding, plans: SupportPlans, reopenWithin: Duration) async throws -> IncidentChange
+    /// Triage's findings and other tools' alerts (`report.source`) go the same way.
+    func raise(_ report: IncidentReport, plans: SupportPlans, reopenWithin: Duration) async throws -> IncidentChange
 
     /// Marks the active incident with `dedupKey` as recovered: an untaken one is resolved
     /// automatically; a taken one keeps its owner and gets a `recovered` event. Nil when none is active.
@@ -74,6 +75,13 @@ public protocol TicketStore: Sendable {
 
     /// Deletes probe results older than `cutoff` (retention); returns how many were deleted.
     func pruneResults(before cutoff: Date) async throws -> Int
+}
+
+extension TicketStore {
+    /// Raises the incident of one of Triage's own findings (see `raise(_:plans:reopenWithin:)` for reports).
+    public func raise(_ finding: Finding, plans: SupportPlans, reopenWithin: Duration) async throws -> IncidentChange {
+        try await raise(finding.report, plans: plans, reopenWithin: reopenWithin)
+    }
 }
 
 /// What `raise` did.

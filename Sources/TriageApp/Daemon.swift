@@ -2,6 +2,7 @@ import Alerting
 import CurlEngine
 import DNSResolver
 import Foundation
+import Inbound
 import Logging
 import Notifiers
 import Probes
@@ -47,11 +48,19 @@ public struct Daemon {
             "store": "\(storeLocation)", "checks": "\(configuration.probes.checks.count)",
             "targets": "\(configuration.probes.targets.count)", "channels": "\(notify.channels.count)",
         ])
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: scheduler), .init(service: retention.service()), .init(service: watcher.service()),
+            .init(service: alerting),
+        ]
+        if let inbound = configuration.settings.inbound {
+            let receiver = InboundReceiver(
+                store: store, plans: configuration.probes.plans, reopenWithin: configuration.settings.incidents.reopenWithin,
+                defaultCustomer: inbound.defaultCustomer, clock: clock, logger: logger
+            )
+            services.append(.init(service: InboundServer(receiver: receiver, settings: inbound, logger: logger)))
+        }
         let group = ServiceGroup(configuration: .init(
-            services: [
-                .init(service: scheduler), .init(service: retention.service()), .init(service: watcher.service()),
-                .init(service: alerting),
-            ],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))

@@ -3,7 +3,7 @@ import TriageCore
 /// Reading `config/triage.yml` over the defaults of ``TriageSettings``: strict keys, typed values,
 /// then the rules that tie several keys together.
 extension TriageSettings {
-    static let keys = ["policy", "store", "scheduler", "detection", "results", "incidents", "catalogue", "notify"]
+    static let keys = ["policy", "store", "scheduler", "detection", "results", "incidents", "catalogue", "notify", "inbound"]
 
     /// The settings written at `root` (nil for an empty file: all defaults); errors go to `root`'s collector.
     static func decode(_ root: NodeCursor?) -> TriageSettings {
@@ -14,6 +14,7 @@ extension TriageSettings {
         if let catalogue = map["catalogue"].flatMap(Catalogue.decode) { settings.catalogue = catalogue }
         if let store = map["store"] { settings.store = store.nonEmptyString(example: "var/triage.sqlite") }
         if let notify = map["notify"] { settings.notify = NotifySettings.decode(notify) }
+        if let inbound = map["inbound"] { settings.inbound = InboundSettings.decode(inbound) }
         if let scheduler = map["scheduler"] { settings.scheduler = SchedulerSettings.decode(scheduler) }
         if let detection = map["detection"] { settings.detection = DetectionSettings.decode(detection, over: .standard) }
         if let results = map["results"]?.mapping(allowedKeys: ["retention"]) {

@@ -16,12 +16,14 @@ public struct TriageSettings: Sendable {
     public var incidents: IncidentSettings
     /// Channels, routes, escalation and retries of notifications; default: nothing is sent.
     public var notify: NotifySettings
+    /// The receiver of other monitoring tools' alerts; nil runs none.
+    public var inbound: InboundSettings?
 
     public init(
         policy: Policy = .standard, catalogue: Catalogue = TriageSettings.detectionCatalogue, store: String? = nil,
         scheduler: SchedulerSettings = SchedulerSettings(), detection: DetectionSettings = .standard,
         results: ResultsSettings = ResultsSettings(), incidents: IncidentSettings = IncidentSettings(),
-        notify: NotifySettings = NotifySettings()
+        notify: NotifySettings = NotifySettings(), inbound: InboundSettings? = nil
     ) {
         self.policy = policy
         self.catalogue = catalogue
@@ -31,6 +33,7 @@ public struct TriageSettings: Sendable {
         self.results = results
         self.incidents = incidents
         self.notify = notify
+        self.inbound = inbound
     }
 
     /// The catalogue used when `config/triage.yml` has no `catalogue:` key: only the three RED

@@ -108,3 +108,30 @@ extension TicketStoreContract {
         try Expect.equal(try await store.events(ticketID: tickets[0].id).count, racers, "events (one per raise)")
     }
 }
+
+extension TicketStoreContract {
+    /// Another tool's alert opens an inbound ticket with its own code, case and site, and a
+    /// repeat of the same key adds evidence to it; a planned report opens a planned ticket.
+    public static func raiseKeepsTheReportsSourceAndPlan(_ makeStore: StoreFactory) async throws {
+        let clock = TestClock()
+        let store = try await migratedStore(makeStore, clock: clock)
+        let report = IncidentReport(
+            source: .inbound, code: .yellow, caseID: "performance-optimisation", customer: "acme", targetID: "acme/db",
+            checkID: nil, summary: "alertmanager SlowQueries", detectedAt: clock.now, dedupKey: "alertmanager:f1",
+            evidence: ["Alertmanager firing"]
+        )
+        let opened = try await store.raise(report, plans: standardPlans, reopenWithin: cooldown)
+        try Expect.equal(name(of: opened), "opened", "the first alert")
+        try Expect.equal(opened.ticket.source, .inbound, "source")
+        try Expect.equal(opened.ticket.code, .yellow, "code")
+        try Expect.equal(opened.ticket.caseID, "performance-optimisation", "case")
+        try Expect.equal(opened.ticket.deadline, clock.now.addingTimeInterval(24 * 3600), "YELLOW deadline")
+        let again = try await store.raise(report, plans: standardPlans, reopenWithin: cooldown)
+        try Expect.equal(name(of: again), "updated", "the same alert again")
+        var planned = finding("acme/www/http", at: clock.now)
+        planned.planned = true
+        let maintenance = try await store.raise(planned, plans: standardPlans, reopenWithin: cooldown)
+        try Expect.that(maintenance.ticket.planned, "a planned finding opens a planned ticket")
+        try Expect.equal(try await store.ticket(id: maintenance.ticket.id)?.planned, true, "planned, read back")
+    }
+}

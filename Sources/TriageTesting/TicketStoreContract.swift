@@ -30,6 +30,7 @@ public enum TicketStoreContract {
         ("raise of a deferred code sets its not-before time", raiseDeferredCodeSetsNotBefore),
         ("raise files a finding under its own case", raiseFilesTheFindingsCase),
         ("raise twice opens once and appends evidence", raiseTwiceOpensOnce),
+        ("raise keeps a report's source, code, case and plan", raiseKeepsTheReportsSourceAndPlan),
         ("concurrent raises open one ticket", concurrentRaisesOpenOnce),
         ("recover resolves an untaken ticket, outcome moot", recoverResolvesUntakenTicket),
         ("raise within the cool-down reopens the recovered ticket", raiseWithinCooldownReopens),

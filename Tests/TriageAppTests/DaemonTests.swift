@@ -124,6 +124,39 @@ struct DaemonTests {
         let notifications = shown.stdout.components(separatedBy: "Notifications:").last ?? ""
         #expect(notifications.contains("opened") && notifications.contains("on-call") && notifications.contains("delivered"), "\(shown.stdout)")
     }
+
+    @Test func otherToolsAlertsBecomeTicketsThroughTheInboundReceiver() async throws {
+        let port = try freeLoopbackPort()
+        let engine = try CurlEngine(logger: Logger(label: "test"))
+        defer { engine.shutdown() }
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let token = "daemon-test-token-0123456789"
+        try workspace.write(workspace.read("config/triage.yml") + """
+
+            inbound: {listen: "127.0.0.1:\(port)", token: \(token)}
+
+            """, to: "config/triage.yml")
+        try workspace.write("customer: acme\nsites: []\n", to: "probes/acme.yml")
+        let daemon = try workspace.triage.start(["run", "--store", workspace.storePath], log: "daemon.log")
+        defer {
+            kill(daemon.processIdentifier, SIGTERM)
+            daemon.waitUntilExit()
+        }
+        var request = CurlRequest(url: "http://127.0.0.1:\(port)/inbound/alertmanager", timeout: .seconds(5))
+        request.method = "POST"
+        request.headers = [CurlHeader(name: "Authorization", value: "Bearer \(token)")]
+        request.body = Array(#"{"version": "4", "alerts": [{"status": "firing", "fingerprint": "f9", "labels": {"alertname": "DiskFull", "severity": "critical", "customer": "acme"}}]}"#.utf8)
+        var status = 0
+        let accepted = try await pollAsync(seconds: 30) {
+            status = try await engine.perform(request).statusCode
+            return status == 200
+        }
+        #expect(accepted, "the receiver answered \(status); daemon log:\n\(workspace.read("daemon.log"))")
+        let store = try SQLiteTicketStore(path: workspace.storePath)
+        let ticket = try #require(try await store.tickets(TicketFilter()).first)
+        #expect(ticket.source == .inbound && ticket.code == .red && ticket.customer == "acme")
+    }
 }
 
 /// Polls an async condition every 250 ms (real time) until it holds or `seconds` pass.
@@ -134,4 +167,20 @@ func pollAsync(seconds: Double, _ condition: () async throws -> Bool) async thro
         try await Task.sleep(for: .milliseconds(250))
     }
     return try await condition()
+}
+
+/// A port of 127.0.0.1 that nothing listens on right now: the kernel picks it for a socket that is then closed.
+func freeLoopbackPort() throws -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+    }
+    guard bound else { throw POSIXError(.EADDRINUSE) }
+    return Int(UInt16(bigEndian: address.sin_port))
 }
