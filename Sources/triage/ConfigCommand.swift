@@ -21,6 +21,12 @@ struct ValidateConfig: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.loadConfiguration()
         let probes = configuration.probes
-        print("Configuration is valid: \(probes.targets.count) targets, \(probes.checks.count) checks, \(configuration.settings.catalogue.cases.count) catalogue cases.")
+        let settings = configuration.settings
+        var parts = [
+            "\(probes.targets.count) targets", "\(probes.checks.count) checks", "\(settings.catalogue.cases.count) catalogue cases",
+            "\(settings.notify.channels.count) notification channels", "\(probes.maintenance.windows.count) maintenance windows",
+        ]
+        if let inbound = settings.inbound { parts.append("inbound alerts on \(inbound.host):\(inbound.port)") }
+        print("Configuration is valid: " + parts.joined(separator: ", ") + ".")
     }
 }
