@@ -7,7 +7,8 @@ struct Triage: AsyncParsableCommand {
         commandName: "triage",
         abstract: "Monitoring-driven incident detection and ticket desk for a hosting provider's TRIAGE policy.",
         subcommands: [
-            RunCommand.self, CheckCommand.self, TicketsCommand.self, QueueCommand.self, CasesCommand.self, BaselineCommand.self,
+            RunCommand.self, CheckCommand.self, TicketsCommand.self, QueueCommand.self, CasesCommand.self, ReportCommand.self,
+            BaselineCommand.self,
             ConfigCommand.self,
         ]
     )

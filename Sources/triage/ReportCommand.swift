@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import TicketStore
+import TriageApp
+import TriageCore
+
+/// `triage report deadlines|fees`: what managers answer to customers with.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Reports for managers: deadlines kept per code, and fees billed per customer and case.",
+        subcommands: [DeadlinesReport.self, FeesReport.self]
+    )
+}
+
+/// The options every report takes: the period, the customer and the format.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "The first day, YYYY-MM-DD (UTC), included.") var from: String?
+    @Option(help: "The day after the last, YYYY-MM-DD (UTC), excluded; default now.") var to: String?
+    @Option(help: "Instead of --from: the last day, week (7 days), month (30), quarter (91) or year (365) up to --to.")
+    var period: ReportPeriod?
+    @Option(help: "Only this customer's tickets.") var customer: String?
+    @Option(help: "Output format: text, json or csv.") var format: ReportFormat = .text
+
+    func validate() throws {
+        if from != nil, period != nil { throw ValidationError("Give --from or --period, not both.") }
+        for (flag, value) in [("--from", from), ("--to", to)] {
+            if let value, Self.day(value) == nil { throw ValidationError("\(flag) \(value) is not a date; write it as YYYY-MM-DD, such as 2026-11-01.") }
+        }
+        if let range = try? interval(now: Date()), range.from >= range.to {
+            throw ValidationError("--from must be before --to.")
+        }
+    }
+
+    /// The report's period; without --from or --period, the last 30 days.
+    func interval(now: Date) throws -> (from: Date, to: Date) {
+        let end = to.flatMap(Self.day) ?? now
+        let start = from.flatMap(Self.day) ?? end.addingTimeInterval(-Double((period ?? .month).days) * 86_400)
+        return (start, end)
+    }
+
+    static func day(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.date(from: text)
+    }
+}
+
+enum ReportPeriod: String, ExpressibleByArgument, CaseIterable {
+    case day, week, month, quarter, year
+
+    var days: Int {
+        switch self {
+        case .day: 1
+        case .week: 7
+        case .month: 30
+        case .quarter: 91
+        case .year: 365
+        }
+    }
+}
+
+struct DeadlinesReport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deadlines",
+        abstract: "Per code, the tickets opened in the period: met, breached, moot, pending, and the times to take and resolve."
+    )
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var report: ReportOptions
+
+    func run() async throws {
+        let clock = SystemClock()
+        let store = try await StoreFactory.open(try options.readStoreLocation(), clock: clock)
+        let period = try report.interval(now: clock.now)
+        let tickets = try await store.tickets(TicketFilter(customer: report.customer, limit: .max))
+        let result = DeadlineReport(tickets: tickets, from: period.from, to: period.to, now: clock.now)
+        switch report.format {
+        case .text: print(DeadlineTable().render(result))
+        case .json: print(try JSONRenderer<DeadlineReport>().render(result))
+        case .csv: print(ReportCSV().render(result), terminator: "")
+        }
+    }
+}
+
+struct FeesReport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fees",
+        abstract: "Per customer and case, what the tickets resolved in the period bill, and the fees still to agree."
+    )
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var report: ReportOptions
+
+    func run() async throws {
+        let clock = SystemClock()
+        let configuration = try options.loadConfiguration()
+        let store = try await StoreFactory.open(try options.readStoreLocation(), clock: clock)
+        let period = try report.interval(now: clock.now)
+        let tickets = try await store.tickets(TicketFilter(customer: report.customer, limit: .max))
+        let result = FeeReport(tickets: tickets, catalogue: configuration.settings.catalogue, from: period.from, to: period.to)
+        switch report.format {
+        case .text: print(FeeTable().render(result))
+        case .json: print(try JSONRenderer<FeeReport>().render(result))
+        case .csv: print(ReportCSV().render(result), terminator: "")
+        }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
