@@ -8,8 +8,8 @@ import TriageCore
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Reports for managers: deadlines kept per code, and fees billed per customer and case.",
-        subcommands: [DeadlinesReport.self, FeesReport.self]
+        abstract: "Reports for managers: tickets by code, case and source; deadlines kept per code; fees billed.",
+        subcommands: [TicketsReport.self, DeadlinesReport.self, FeesReport.self]
     )
 }
 
@@ -58,6 +58,28 @@ enum ReportPeriod: String, ExpressibleByArgument, CaseIterable {
         case .month: 30
         case .quarter: 91
         case .year: 365
+        }
+    }
+}
+
+struct TicketsReport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tickets",
+        abstract: "The tickets opened in the period by code, case and source, and the RED ones with their milestones."
+    )
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var report: ReportOptions
+
+    func run() async throws {
+        let clock = SystemClock()
+        let store = try await StoreFactory.open(try options.readStoreLocation(), clock: clock)
+        let period = try report.interval(now: clock.now)
+        let tickets = try await store.tickets(TicketFilter(customer: report.customer, limit: .max))
+        let result = TicketCountReport(tickets: tickets, from: period.from, to: period.to, now: clock.now)
+        switch report.format {
+        case .text: print(TicketCountTable().render(result))
+        case .json: print(try JSONRenderer<TicketCountReport>().render(result))
+        case .csv: print(ReportCSV().render(result), terminator: "")
         }
     }
 }

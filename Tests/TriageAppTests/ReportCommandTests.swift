@@ -44,6 +44,10 @@ struct ReportCommandTests {
 
         let text = try workspace.triage.run(["report", "fees", "--customer", "acme"] + store)
         #expect(text.stdout.contains("acme      restore-database-backup  2        80.00 EUR"), "\(text.stdout)")
+        let counts = try workspace.triage.run(["report", "tickets", "--format", "csv"] + store)
+        let countRows = counts.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(countRows.contains { Array($0.prefix(6)) == ["counts", "RED", "restore-database-backup", "manual", "3", "0"] }, "\(counts.stdout)")
+        #expect(countRows.filter { $0.first == "red" }.map { $0[7] } == ["1", "2", "3"])
         let wrong = try workspace.triage.run(["report", "fees", "--from", "yesterday"] + store)
         #expect(wrong.status != 0 && wrong.stderr.contains("--from yesterday is not a date"))
     }

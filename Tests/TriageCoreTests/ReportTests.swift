@@ -80,3 +80,34 @@ struct ReportTests {
         #expect(report.openItems.first?.basis == "on quote")
     }
 }
+
+/// Ticket counts by code, case and source, and the RED list.
+struct TicketCountReportTests {
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func ticket(_ id: Int64, _ code: TriageCode, source: TicketSource, caseID: CaseID?, hours: Double, resolvedAfter: Double?) -> Ticket {
+        let opened = start.addingTimeInterval(hours * 3600)
+        return Ticket(
+            id: id, code: code, status: resolvedAfter == nil ? .open : .resolved, source: source, customer: "acme", caseID: caseID,
+            summary: "t\(id)", openedAt: opened, deadline: opened.addingTimeInterval(900),
+            resolvedAt: resolvedAfter.map { opened.addingTimeInterval($0) }
+        )
+    }
+
+    @Test func ticketsAreCountedByCodeCaseAndSourceAndRedOnesListed() {
+        let tickets = [
+            ticket(1, .red, source: .probe, caseID: .siteDown, hours: 2, resolvedAfter: 600),
+            ticket(2, .red, source: .probe, caseID: .siteDown, hours: 1, resolvedAfter: 1200),
+            ticket(3, .red, source: .inbound, caseID: nil, hours: 3, resolvedAfter: nil),
+            ticket(4, .yellow, source: .manual, caseID: "lost-ftp-password", hours: 4, resolvedAfter: 60),
+            ticket(5, .red, source: .probe, caseID: .siteDown, hours: -1, resolvedAfter: 60),
+        ]
+        let report = TicketCountReport(tickets: tickets, from: start, to: start.addingTimeInterval(86_400), now: start.addingTimeInterval(86_400))
+        #expect(report.groups.map { "\($0.code.rawValue) \($0.caseID?.rawValue ?? "-") \($0.source.rawValue) \($0.tickets)/\($0.active)" } == [
+            "RED - inbound 1/1", "RED site-down probe 2/0", "YELLOW lost-ftp-password manual 1/0",
+        ])
+        #expect(report.groups[1].duration?.mean == 900)
+        #expect(report.red.map(\.id) == [2, 1, 3], "oldest first, the one before the period left out")
+        #expect(report.red.last?.outcome == .breached, "open a day after its 15-minute deadline")
+    }
+}

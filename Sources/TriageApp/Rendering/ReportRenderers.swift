@@ -50,6 +50,31 @@ public struct FeeTable: Renderer {
     }
 }
 
+/// The ticket counts as a terminal table, then the RED tickets with their milestones.
+public struct TicketCountTable: Renderer {
+    public init() {}
+
+    public func render(_ report: TicketCountReport) -> String {
+        var text = "Tickets opened from \(TextTable.utc(report.from)) to \(TextTable.utc(report.to)) (UTC)\n\n"
+        text += report.groups.isEmpty ? "No tickets." : TextTable.render(
+            header: ["CODE", "CASE", "SOURCE", "TICKETS", "ACTIVE", "MEAN DURATION"],
+            rows: report.groups.map { group in
+                [group.code.rawValue, group.caseID?.rawValue ?? "-", group.source.rawValue, String(group.tickets), String(group.active),
+                 group.duration.map { TextTable.span(Int($0.mean)) } ?? "-"]
+            }
+        )
+        guard !report.red.isEmpty else { return text }
+        return text + "\n\nRED tickets:\n" + TextTable.render(
+            header: ["ID", "CUSTOMER", "OPENED", "TAKEN", "ENDED", "DEADLINE", "SUMMARY"],
+            rows: report.red.map { red in
+                [String(red.id), red.customer, TextTable.utc(red.openedAt),
+                 red.takenAt.map { "\(TextTable.utc($0)) by \(red.takenBy ?? "?")" } ?? "-", red.resolvedAt.map(TextTable.utc) ?? "-",
+                 red.outcome.rawValue, red.summary]
+            }
+        )
+    }
+}
+
 /// Either report as CSV (RFC 4180: a header row, fields quoted when they hold a comma, quote or
 /// line break; durations in seconds, money as decimal strings).
 public struct ReportCSV {
@@ -78,6 +103,22 @@ public struct ReportCSV {
             ["to-agree", item.customer, item.caseID?.rawValue ?? "", "", "", "", "", "", String(item.ticketID), item.basis]
         }
         return Self.csv([header] + lines + items)
+    }
+
+    /// One table with a `table` column: `counts` groups, then `red` tickets.
+    public func render(_ report: TicketCountReport) -> String {
+        let header = ["table", "code", "case", "source", "tickets", "active", "duration_mean_s", "id", "customer", "opened_at",
+                      "taken_at", "taken_by", "ended_at", "outcome", "summary"]
+        let iso = ISO8601DateFormatter()
+        let groups = report.groups.map { group in
+            ["counts", group.code.rawValue, group.caseID?.rawValue ?? "", group.source.rawValue, String(group.tickets),
+             String(group.active), group.duration.map { $0.mean.fixed(decimals: 1) } ?? "", "", "", "", "", "", "", "", ""]
+        }
+        let red = report.red.map { red in
+            ["red", "RED", "", "", "", "", "", String(red.id), red.customer, iso.string(from: red.openedAt),
+             red.takenAt.map(iso.string) ?? "", red.takenBy ?? "", red.resolvedAt.map(iso.string) ?? "", red.outcome.rawValue, red.summary]
+        }
+        return Self.csv([header] + groups + red)
     }
 
     private static func stats(_ stats: TimeStats?) -> [String] {
