@@ -62,6 +62,26 @@ enum ReportPeriod: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+extension ReportOptions {
+    /// What every report does: read the customer's tickets, build the report over the period, and
+    /// print it in the chosen format.
+    func print<Report: Encodable>(
+        store location: StoreLocation, build: ([Ticket], _ from: Date, _ to: Date, _ now: Date) -> Report,
+        text: (Report) -> String, csv: (Report) -> String
+    ) async throws {
+        let clock = SystemClock()
+        let store = try await StoreFactory.open(location, clock: clock)
+        let period = try interval(now: clock.now)
+        let tickets = try await store.tickets(TicketFilter(customer: customer, limit: .max))
+        let report = build(tickets, period.from, period.to, clock.now)
+        switch format {
+        case .text: Swift.print(text(report))
+        case .json: Swift.print(try JSONRenderer<Report>().render(report))
+        case .csv: Swift.print(csv(report), terminator: "")
+        }
+    }
+}
+
 struct TicketsReport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tickets",
@@ -71,16 +91,10 @@ struct TicketsReport: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        let clock = SystemClock()
-        let store = try await StoreFactory.open(try options.readStoreLocation(), clock: clock)
-        let period = try report.interval(now: clock.now)
-        let tickets = try await store.tickets(TicketFilter(customer: report.customer, limit: .max))
-        let result = TicketCountReport(tickets: tickets, from: period.from, to: period.to, now: clock.now)
-        switch report.format {
-        case .text: print(TicketCountTable().render(result))
-        case .json: print(try JSONRenderer<TicketCountReport>().render(result))
-        case .csv: print(ReportCSV().render(result), terminator: "")
-        }
+        try await report.print(
+            store: try options.readStoreLocation(), build: TicketCountReport.init(tickets:from:to:now:),
+            text: TicketCountTable().render, csv: ReportCSV().render
+        )
     }
 }
 
@@ -93,16 +107,10 @@ struct DeadlinesReport: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        let clock = SystemClock()
-        let store = try await StoreFactory.open(try options.readStoreLocation(), clock: clock)
-        let period = try report.interval(now: clock.now)
-        let tickets = try await store.tickets(TicketFilter(customer: report.customer, limit: .max))
-        let result = DeadlineReport(tickets: tickets, from: period.from, to: period.to, now: clock.now)
-        switch report.format {
-        case .text: print(DeadlineTable().render(result))
-        case .json: print(try JSONRenderer<DeadlineReport>().render(result))
-        case .csv: print(ReportCSV().render(result), terminator: "")
-        }
+        try await report.print(
+            store: try options.readStoreLocation(), build: DeadlineReport.init(tickets:from:to:now:),
+            text: DeadlineTable().render, csv: ReportCSV().render
+        )
     }
 }
 
@@ -115,17 +123,12 @@ struct FeesReport: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        let clock = SystemClock()
-        let configuration = try options.loadConfiguration()
-        let store = try await StoreFactory.open(try options.readStoreLocation(), clock: clock)
-        let period = try report.interval(now: clock.now)
-        let tickets = try await store.tickets(TicketFilter(customer: report.customer, limit: .max))
-        let result = FeeReport(tickets: tickets, catalogue: configuration.settings.catalogue, from: period.from, to: period.to)
-        switch report.format {
-        case .text: print(FeeTable().render(result))
-        case .json: print(try JSONRenderer<FeeReport>().render(result))
-        case .csv: print(ReportCSV().render(result), terminator: "")
-        }
+        let catalogue = try options.loadConfiguration().settings.catalogue
+        try await report.print(
+            store: try options.readStoreLocation(),
+            build: { tickets, from, to, _ in FeeReport(tickets: tickets, catalogue: catalogue, from: from, to: to) },
+            text: FeeTable().render, csv: ReportCSV().render
+        )
     }
 }
 

@@ -1,8 +1,4 @@
-import CurlEngine
-import DNSResolver
 import Foundation
-import Logging
-import Probes
 import Scheduler
 import Testing
 import TicketStore
@@ -16,24 +12,13 @@ struct RealMailTests {
         let url = URL(string: try TestServers.require(TestServers.imap, "TRIAGE_TEST_IMAP"))!
         let user = try TestServers.require(TestServers.mailUser, "TRIAGE_TEST_MAIL_USER")
         let login = MailLogin(username: user, password: Secret("not-the-password", origin: "the test"))
-        let clock = SystemClock()
-        var logger = Logger(label: "test")
-        logger.logLevel = .error
-        let engine = try CurlEngine(logger: logger)
-        defer { engine.shutdown() }
-        let resolver = try DNSResolver(logger: logger)
-        defer { resolver.shutdown() }
-        let store = try await temporaryStore(clock: clock)
         let check = Check(
             targetID: "acme/mail", customer: "acme", name: "imap", spec: .imap(IMAPCheckSpec(server: MailServer(url: url, login: login))),
             interval: .seconds(1), timeout: .seconds(5), detection: DetectionSettings(recheckDelay: .milliseconds(200))
         )
-        let scheduler = ProbeScheduler(
-            checks: [check], activeFindings: [], runner: ProbeRegistry(engine: engine, resolver: resolver, clock: clock), store: store,
-            clock: clock, concurrency: 4, perHostConcurrency: 4, plans: SupportPlans(), reopenWithin: .zero, logger: logger
-        )
-        let running = Task { try await scheduler.run() }
-        defer { running.cancel() }
+        let chain = try await RealChain.start(check)
+        defer { chain.stop() }
+        let store = chain.store
 
         try await waitUntil { try await store.tickets(TicketFilter()).first?.status == .open }
         let incident = try #require(try await store.tickets(TicketFilter()).first)

@@ -1,8 +1,4 @@
-import CurlEngine
-import DNSResolver
 import Foundation
-import Logging
-import Probes
 import Scheduler
 import Testing
 import TicketStore
@@ -18,27 +14,15 @@ struct RealSiteTests {
         try "Welcome back".write(toFile: switchFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: switchFile) }
 
-        let clock = SystemClock()
-        var logger = Logger(label: "test")
-        logger.logLevel = .error
-        let engine = try CurlEngine(logger: logger)
-        defer { engine.shutdown() }
-        let resolver = try DNSResolver(logger: logger)
-        defer { resolver.shutdown() }
-        let store = try await temporaryStore(clock: clock)
         let check = Check(
             targetID: "acme/switch", customer: "acme", name: "http",
             spec: .http(HTTPCheckSpec(url: URL(string: nginx + "/switch")!, mustContain: ["Welcome"])),
             interval: .seconds(1), timeout: .seconds(5),
             detection: DetectionSettings(recheckDelay: .milliseconds(200))
         )
-        let scheduler = ProbeScheduler(
-            checks: [check], activeFindings: [], runner: ProbeRegistry(engine: engine, resolver: resolver, clock: clock),
-            store: store,
-            clock: clock, concurrency: 4, perHostConcurrency: 4, plans: SupportPlans(), reopenWithin: .zero, logger: logger
-        )
-        let running = Task { try await scheduler.run() }
-        defer { running.cancel() }
+        let chain = try await RealChain.start(check)
+        defer { chain.stop() }
+        let (store, scheduler) = (chain.store, chain.scheduler)
 
         func tickets() async throws -> [Ticket] { try await store.tickets(TicketFilter()) }
         try await waitUntil { scheduler.probesCompleted >= 2 }
