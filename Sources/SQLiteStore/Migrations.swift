@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v5-result-certificate") { db in try db.execute(sql: resultCertificate) }
         migrator.registerMigration("v6-notifications") { db in try db.execute(sql: notifications) }
         migrator.registerMigration("v7-planned-incidents") { db in try db.execute(sql: plannedIncidents) }
+        migrator.registerMigration("v8-result-rollups") { db in try db.execute(sql: resultRollups) }
         return migrator
     }
 
@@ -150,5 +151,29 @@ enum Migrations {
     /// written before read as unplanned.
     private static let plannedIncidents = """
         ALTER TABLE tickets ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
+        """
+
+    /// Hour roll-ups of the probe results, which reports read instead of the results: one row per
+    /// check and hour (seconds by state, probe and failure counts, the latency histogram's stored
+    /// form), keyed for a check's range of hours, and the single watermark saying how far every
+    /// check is rolled up.
+    private static let resultRollups = """
+        CREATE TABLE result_rollups (
+            check_id TEXT NOT NULL,
+            hour INTEGER NOT NULL,
+            up REAL NOT NULL,
+            degraded REAL NOT NULL,
+            down REAL NOT NULL,
+            maintenance REAL NOT NULL,
+            unknown REAL NOT NULL,
+            probes INTEGER NOT NULL,
+            failures INTEGER NOT NULL,
+            latency BLOB NOT NULL,
+            PRIMARY KEY (check_id, hour)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_watermark (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            rolled_up_to INTEGER NOT NULL
+        );
         """
 }

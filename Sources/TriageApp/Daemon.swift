@@ -39,6 +39,9 @@ public struct Daemon {
             store: store, retention: configuration.settings.results.retention, clock: clock, logger: logger
         )
         let watcher = DeadlineWatcher(store: store, clock: clock, logger: logger)
+        let rollup = ResultRollup(
+            store: store, checks: configuration.probes.checks, maintenance: configuration.probes.maintenance, clock: clock
+        )
         let notify = configuration.settings.notify
         let alerting = AlertingService(
             outbox: store, notifiers: NotifierRegistry(settings: notify, engine: engine, clock: clock), settings: notify,
@@ -50,7 +53,7 @@ public struct Daemon {
         ])
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: scheduler), .init(service: retention.service()), .init(service: watcher.service()),
-            .init(service: alerting),
+            .init(service: alerting), .init(service: rollup.service(logger: logger)),
         ]
         if let inbound = configuration.settings.inbound {
             let receiver = InboundReceiver(

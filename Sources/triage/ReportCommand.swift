@@ -4,12 +4,16 @@ import TicketStore
 import TriageApp
 import TriageCore
 
-/// `triage report deadlines|fees`: what managers answer to customers with.
+/// `triage report [all|uptime|response-times|tickets|deadlines|fees]`: what managers answer to customers with.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Reports for managers: tickets by code, case and source; deadlines kept per code; fees billed.",
-        subcommands: [TicketsReport.self, DeadlinesReport.self, FeesReport.self]
+        abstract: "Reports for managers: uptime, response times, tickets by code, case and source, deadlines kept, fees billed.",
+        subcommands: [
+            FullReport.self, UptimeReportCommand.self, ResponseTimesReport.self, TicketsReport.self, DeadlinesReport.self,
+            FeesReport.self,
+        ],
+        defaultSubcommand: FullReport.self
     )
 }
 
@@ -19,7 +23,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "The day after the last, YYYY-MM-DD (UTC), excluded; default now.") var to: String?
     @Option(help: "Instead of --from: the last day, week (7 days), month (30), quarter (91) or year (365) up to --to.")
     var period: ReportPeriod?
-    @Option(help: "Only this customer's tickets.") var customer: String?
+    @Option(help: "Only this customer's sites and tickets.") var customer: String?
+    @Option(help: "Only this site (its id, such as acme/shop, or its name) in the uptime and response-time reports.")
+    var site: String?
     @Option(help: "Output format: text, json or csv.") var format: ReportFormat = .text
 
     func validate() throws {
@@ -63,8 +69,8 @@ enum ReportPeriod: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension ReportOptions {
-    /// What every report does: read the customer's tickets, build the report over the period, and
-    /// print it in the chosen format.
+    /// What every ticket report does: read the customer's tickets, build the report over the
+    /// period, and print it in the chosen format.
     func print<Report: Encodable>(
         store location: StoreLocation, build: ([Ticket], _ from: Date, _ to: Date, _ now: Date) -> Report,
         text: (Report) -> String, csv: (Report) -> String
@@ -73,7 +79,11 @@ extension ReportOptions {
         let store = try await StoreFactory.open(location, clock: clock)
         let period = try interval(now: clock.now)
         let tickets = try await store.tickets(TicketFilter(customer: customer, limit: .max))
-        let report = build(tickets, period.from, period.to, clock.now)
+        try emit(build(tickets, period.from, period.to, clock.now), text: text, csv: csv)
+    }
+
+    /// Prints `report` in the chosen format.
+    func emit<Report: Encodable>(_ report: Report, text: (Report) -> String, csv: (Report) -> String) throws {
         switch format {
         case .text: Swift.print(text(report))
         case .json: Swift.print(try JSONRenderer<Report>().render(report))

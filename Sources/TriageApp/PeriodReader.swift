@@ -1,0 +1,53 @@
+import Foundation
+import TicketStore
+import TriageCore
+
+/// Reads what the uptime and response-time reports need from the store: each check's hours over
+/// the period, from the roll-ups up to the watermark and from the results after it (the last
+/// hour or so, not rolled up yet), and the down time each incident covered.
+///
+/// Time after `now` is not counted at all: a report for this month, read today, weighs the days
+/// so far. One check is read and folded at a time, so memory holds one check's hours, not the
+/// period's.
+public struct PeriodReader: Sendable {
+    let rollup: ResultRollup
+
+    public init(rollup: ResultRollup) {
+        self.rollup = rollup
+    }
+
+    /// Every check's period within `[from, to)`, in configuration order.
+    ///
+    /// - Parameter progress: told after each check how many are done out of how many.
+    public func periods(
+        from: Date, to: Date, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) async throws -> [CheckPeriod] {
+        let end = min(to, rollup.clock.now)
+        let watermark = try await rollup.store.rollupWatermark() ?? from
+        var periods: [CheckPeriod] = []
+        for (index, check) in rollup.checks.enumerated() {
+            var hours = try await rollup.store.rollups(checkID: check.id, from: from, to: min(end, watermark))
+            let tailStart = max(from, watermark)
+            if tailStart < end {
+                hours += try await rollup.hours(of: check, from: tailStart, to: end)
+            }
+            periods.append(CheckPeriod(check: check, hours: hours))
+            progress?(index + 1, rollup.checks.count)
+        }
+        return periods
+    }
+
+    /// The down time of each incident of `tickets` within `[from, to)`, per check, measured on
+    /// the check's results (incidents are few, and their edges need the results' precision).
+    public func downtime(of tickets: [Ticket], from: Date, to: Date) async throws -> [String: [IncidentDowntime.Share]] {
+        let checks = Dictionary(rollup.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var shares: [String: [IncidentDowntime.Share]] = [:]
+        for span in IncidentDowntime.spans(of: tickets, from: from, to: to, now: rollup.clock.now) {
+            guard let check = checks[span.checkID] else { continue }
+            let hours = try await rollup.hours(of: check, from: span.from, to: span.to)
+            let down = hours.reduce(0) { $0 + $1.availability.down }
+            shares[span.checkID, default: []].append(IncidentDowntime.Share(ticketID: span.ticketID, cause: span.cause, seconds: down))
+        }
+        return shares
+    }
+}

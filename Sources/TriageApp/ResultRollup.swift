@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import TicketStore
+import TriageCore
+
+/// Rolls the stored probe results up into hours, from the store's watermark to the last hour
+/// that has settled, a day per transaction: the daemon runs it every few minutes, and a report
+/// runs it first so it reads hours, not results, whatever the daemon managed.
+///
+/// An hour is rolled up once it ended `settle` ago, so the results of probes still running at
+/// its end (a slow mail round trip) are stored by then; a result stored later than that is kept
+/// but misses the roll-up. Every configured check gets every hour, even one without results
+/// (all unknown), so reports see gaps as unknown, not as missing rows.
+public struct ResultRollup: Sendable {
+    let store: any SharedStore
+    let checks: [Check]
+    let maintenance: MaintenanceCalendar
+    let clock: any TriageClock
+    let settle: Duration
+    /// Hours per transaction.
+    let chunkHours: Int
+
+    public init(
+        store: any SharedStore, checks: [Check], maintenance: MaintenanceCalendar, clock: any TriageClock,
+        settle: Duration = .seconds(600), chunkHours: Int = 24
+    ) {
+        self.store = store
+        self.checks = checks
+        self.maintenance = maintenance
+        self.clock = clock
+        self.settle = settle
+        self.chunkHours = chunkHours
+    }
+
+    /// The last instant rolled up once `catchUp` is done: the start of the hour that ended `settle` ago.
+    public var settledEnd: Date {
+        HourRollup.hour(of: clock.now.adding(.zero - settle))
+    }
+
+    /// Rolls up every settled hour after the watermark; returns how many hours were rolled up.
+    ///
+    /// - Parameter progress: told after each chunk how many hours are done out of how many.
+    @discardableResult
+    public func catchUp(progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> Int {
+        let watermark = try await store.rollupWatermark()
+        guard let firstStart = try await start(after: watermark) else { return 0 }
+        let end = settledEnd
+        let total = max(0, Int(end.timeIntervalSince(firstStart) / 3600))
+        var start = firstStart
+        var expected = watermark
+        var done = 0
+        while start < end {
+            let stop = min(start.addingTimeInterval(Double(chunkHours) * 3600), end)
+            var hours: [HourRollup] = []
+            for check in checks {
+                hours += try await self.hours(of: check, from: start, to: stop)
+            }
+            // Another roll-up (a report, the daemon) moved the watermark first: its hours stand.
+            guard try await store.saveRollups(hours, from: expected, to: stop) else { return done }
+            done += Int(stop.timeIntervalSince(start) / 3600)
+            progress?(done, total)
+            expected = stop
+            start = stop
+        }
+        return done
+    }
+
+    /// One check's hours of `[from, to)`, from its stored results and the one standing at `from`.
+    func hours(of check: Check, from: Date, to: Date) async throws -> [HourRollup] {
+        let results = try await store.results(checkID: check.id, from: from, to: to)
+        let previous = try await store.lastResult(checkID: check.id, before: from)
+        return timeline(of: check).hours(results: results, previous: previous, from: from, to: to)
+    }
+
+    /// The timeline that weighs `check`'s results, with the maintenance windows that can cover it.
+    func timeline(of check: Check) -> AvailabilityTimeline {
+        let calendar = maintenance
+        var covered: (@Sendable (Date) -> Bool)?
+        if calendar.windows.contains(where: { $0.customer == check.customer }) {
+            covered = { instant in calendar.window(covering: check, at: instant) != nil }
+        }
+        return AvailabilityTimeline(
+            checkID: check.id, standingLimit: AvailabilityTimeline.standingLimit(for: check), maintenance: covered
+        )
+    }
+
+    /// Where rolling up resumes: the watermark, or the hour of the first stored result.
+    private func start(after watermark: Date?) async throws -> Date? {
+        if let watermark { return watermark }
+        return try await store.firstResultTime().map(HourRollup.hour(of:))
+    }
+
+    /// The daemon's service: a catch-up every `period`, logged when it rolled anything up.
+    func service(logger: Logger, every period: Duration = .seconds(300)) -> PeriodicService {
+        PeriodicService(period: period, clock: clock) {
+            do {
+                let hours = try await catchUp()
+                if hours > 0 { logger.info("results.rolled_up", metadata: ["hours": "\(hours)"]) }
+            } catch {
+                logger.error("results.rollup_failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}
