@@ -24,17 +24,25 @@ public struct PeriodReader: Sendable {
     ) async throws -> [CheckPeriod] {
         let end = min(to, rollup.clock.now)
         let watermark = try await rollup.store.rollupWatermark() ?? from
+        // Whole hours below the watermark come from the roll-ups; the partial hours at either
+        // edge of the period, and the hours after the watermark, from the results.
+        let rolledStart = min(Self.ceilingHour(of: from), end)
+        let rolledEnd = max(rolledStart, min(watermark, HourRollup.hour(of: end)))
         var periods: [CheckPeriod] = []
         for (index, check) in rollup.checks.enumerated() {
-            var hours = try await rollup.store.rollups(checkID: check.id, from: from, to: min(end, watermark))
-            let tailStart = max(from, watermark)
-            if tailStart < end {
-                hours += try await rollup.hours(of: check, from: tailStart, to: end)
-            }
+            var hours: [HourRollup] = []
+            if from < rolledStart { hours += try await rollup.hours(of: check, from: from, to: rolledStart) }
+            if rolledStart < rolledEnd { hours += try await rollup.store.rollups(checkID: check.id, from: rolledStart, to: rolledEnd) }
+            if rolledEnd < end { hours += try await rollup.hours(of: check, from: rolledEnd, to: end) }
             periods.append(CheckPeriod(check: check, hours: hours))
             progress?(index + 1, rollup.checks.count)
         }
         return periods
+    }
+
+    static func ceilingHour(of instant: Date) -> Date {
+        let hour = HourRollup.hour(of: instant)
+        return hour == instant ? hour : hour.addingTimeInterval(3600)
     }
 
     /// The down time of each incident of `tickets` within `[from, to)`, per check, measured on

@@ -22,3 +22,13 @@ struct SQLiteOutboxContractTests {
         try await run { clock in try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock) }
     }
 }
+
+/// The roll-up contract, run against SQLite files in a temporary folder.
+@Suite("SQLiteTicketStore roll-up contract")
+struct SQLiteRollupContractTests {
+    @Test(arguments: ResultRollupContract.all)
+    func rollups(name: String, run: @Sendable (ResultRollupContract.StoreFactory) async throws -> Void) async throws {
+        let folder = try TemporaryFolder()
+        try await run { clock in try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock) }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import TicketStore
+import TriageCore
+
+/// The promises every `ResultRollupStore` backend keeps: hours stored exactly and read by check
+/// and range, a watermark that moves only from where it is, and the results a roll-up starts from.
+///
+/// ```swift
+/// @Test(arguments: ResultRollupContract.all)
+/// func rollups(name: String, run: @Sendable (ResultRollupContract.StoreFactory) async throws -> Void) async throws {
+///     try await run { clock in try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock) }
+/// }
+/// ```
+public enum ResultRollupContract {
+    public typealias Store = any TicketStore & ResultRollupStore
+    /// Makes a new, empty, unmigrated store.
+    public typealias StoreFactory = @Sendable (_ clock: any TriageClock) async throws -> Store
+    public typealias Check = (name: String, run: @Sendable (StoreFactory) async throws -> Void)
+
+    public static let all: [Check] = [
+        ("hours round trip, read by check and [from, to), oldest first", hoursRoundTrip),
+        ("the watermark moves only from where it is", watermarkComparesAndSets),
+        ("saving an hour again replaces it", savingAgainReplaces),
+        ("the last result before an instant and the first result's time", lastAndFirstResults),
+    ]
+
+    static let hour = HourRollup.hour(of: Date(timeIntervalSince1970: 1_800_000_000))
+
+    static func migrated(_ makeStore: StoreFactory) async throws -> Store {
+        let store = try await makeStore(TestClock())
+        try await store.migrate()
+        return store
+    }
+
+    static func rollup(_ checkID: String, hourOffset: Int, up: Double, latencies: [Double] = []) -> HourRollup {
+        var latency = LatencyHistogram()
+        for seconds in latencies { latency.record(seconds) }
+        return HourRollup(
+            checkID: checkID, hour: hour.addingTimeInterval(Double(hourOffset) * 3600),
+            availability: Availability(up: up, degraded: 1.5, down: 3600 - up - 101.5, maintenance: 60, unknown: 40),
+            probes: 60, failures: 3, latency: latency
+        )
+    }
+
+    public static func hoursRoundTrip(_ makeStore: StoreFactory) async throws {
+        let store = try await migrated(makeStore)
+        let shop = (0..<3).map { rollup("acme/shop/http", hourOffset: $0, up: 3000 + Double($0), latencies: [0.1, 0.25, 3]) }
+        let blog = rollup("acme/blog/http", hourOffset: 1, up: 10)
+        try Expect.that(try await store.saveRollups(shop.reversed() + [blog], from: nil, to: hour.addingTimeInterval(3 * 3600)), "a first save")
+        try Expect.equal(try await store.rollups(checkID: "acme/shop/http", from: hour, to: hour.addingTimeInterval(3 * 3600)), shop, "every hour")
+        try Expect.equal(
+            try await store.rollups(checkID: "acme/shop/http", from: hour.addingTimeInterval(3600), to: hour.addingTimeInterval(2 * 3600)),
+            [shop[1]], "the hours in [from, to)"
+        )
+        try Expect.equal(try await store.rollups(checkID: "acme/blog/http", from: hour, to: hour.addingTimeInterval(86_400)), [blog], "one check's")
+        try Expect.equal(try await store.rollups(checkID: "acme/none/http", from: hour, to: hour.addingTimeInterval(86_400)), [], "an unknown check's")
+    }
+
+    public static func watermarkComparesAndSets(_ makeStore: StoreFactory) async throws {
+        let store = try await migrated(makeStore)
+        let first = hour.addingTimeInterval(3600), second = hour.addingTimeInterval(7200)
+        try Expect.equal(try await store.rollupWatermark(), nil, "the watermark before any roll-up")
+        try Expect.that(try await store.saveRollups([rollup("a/b/c", hourOffset: 0, up: 1)], from: nil, to: first), "the first save")
+        try Expect.equal(try await store.rollupWatermark(), first, "the watermark after the first save")
+        let late = rollup("a/b/c", hourOffset: 0, up: 2)
+        try Expect.that(!(try await store.saveRollups([late], from: nil, to: first)), "a second first save is refused")
+        try Expect.that(!(try await store.saveRollups([late], from: hour, to: second)), "a save from the wrong watermark is refused")
+        try Expect.equal(
+            try await store.rollups(checkID: "a/b/c", from: hour, to: second).map(\.availability.up), [1], "a refused save writes nothing"
+        )
+        try Expect.that(try await store.saveRollups([], from: first, to: second), "a save from the watermark")
+        try Expect.equal(try await store.rollupWatermark(), second, "the watermark after the second save")
+    }
+
+    public static func savingAgainReplaces(_ makeStore: StoreFactory) async throws {
+        let store = try await migrated(makeStore)
+        let end = hour.addingTimeInterval(3600)
+        try Expect.that(try await store.saveRollups([rollup("a/b/c", hourOffset: 0, up: 1)], from: nil, to: end), "the first save")
+        try Expect.that(try await store.saveRollups([rollup("a/b/c", hourOffset: 0, up: 7)], from: end, to: end), "the second save")
+        try Expect.equal(try await store.rollups(checkID: "a/b/c", from: hour, to: end).map(\.availability.up), [7], "the hour saved last")
+    }
+
+    public static func lastAndFirstResults(_ makeStore: StoreFactory) async throws {
+        let store = try await migrated(makeStore)
+        try Expect.equal(try await store.firstResultTime(), nil, "the first result's time without results")
+        func result(_ seconds: Double, _ checkID: String = "a/b/c") -> ProbeResult {
+            ProbeResult(checkID: checkID, startedAt: hour.addingTimeInterval(seconds), outcome: .up, reason: "HTTP 200")
+        }
+        try await store.record([result(0), result(60), result(120, "a/b/d")])
+        try await store.record([result(180)])
+        try Expect.equal(try await store.firstResultTime(), hour, "the first result's time")
+        try Expect.equal(try await store.lastResult(checkID: "a/b/c", before: hour.addingTimeInterval(180)), result(60), "the last before 180 s")
+        try Expect.equal(try await store.lastResult(checkID: "a/b/c", before: hour), nil, "nothing before the first")
+    }
+}
