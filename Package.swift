@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "triage", targets: ["triage"]),
         .executable(name: "triage-bench", targets: ["triage-bench"]),
         .executable(name: "triage-alert-bench", targets: ["triage-alert-bench"]),
+        .executable(name: "triage-report-bench", targets: ["triage-report-bench"]),
         .library(name: "TriageCore", targets: ["TriageCore"]),
         .library(name: "TriageApp", targets: ["TriageApp"]),
         .library(name: "TriageTesting", targets: ["TriageTesting"]),
@@ -85,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "triage-bench",
             dependencies: [
-                "TriageApp", "TriageCore", "Scheduler", "Probes", "CurlEngine", "DNSResolver",
+                "TriageApp", "TriageCore", "TriageTesting", "Scheduler", "Probes", "CurlEngine", "DNSResolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -96,6 +97,13 @@ let package = Package(
                 "Alerting", "Notifiers", "CurlEngine", "SQLiteStore", "TicketStore", "TriageCore", "TriageTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "triage-report-bench",
+            dependencies: [
+                "TriageApp", "TriageCore", "TicketStore", "TriageTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TriageTesting", dependencies: ["TriageCore", "TicketStore", "CurlEngine"]),

@@ -7,6 +7,7 @@ import Probes
 import Scheduler
 import TriageApp
 import TriageCore
+import TriageTesting
 
 /// `triage-bench`: the end-to-end probe throughput of Triage (probe, detection, stored result)
 /// with many configured targets, against a local web server. Prints probes per second, CPU

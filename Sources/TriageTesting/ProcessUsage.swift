@@ -1,8 +1,8 @@
 import Foundation
 
 /// This process's resource use, from `getrusage`.
-enum ProcessUsage {
-    static func cpuSeconds() -> Double {
+public enum ProcessUsage {
+    public static func cpuSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
@@ -10,7 +10,7 @@ enum ProcessUsage {
     }
 
     /// Peak resident set size in MB (Linux reports `ru_maxrss` in KiB).
-    static func peakRSSMegabytes() -> Int {
+    public static func peakRSSMegabytes() -> Int {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss / 1024
