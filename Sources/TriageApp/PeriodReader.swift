@@ -32,12 +32,27 @@ public struct PeriodReader: Sendable {
         for (index, check) in rollup.checks.enumerated() {
             var hours: [HourRollup] = []
             if from < rolledStart { hours += try await rollup.hours(of: check, from: from, to: rolledStart) }
-            if rolledStart < rolledEnd { hours += try await rollup.store.rollups(checkID: check.id, from: rolledStart, to: rolledEnd) }
+            if rolledStart < rolledEnd {
+                let stored = try await rollup.store.rollups(checkID: check.id, from: rolledStart, to: rolledEnd)
+                hours += Self.everyHour(of: stored, checkID: check.id, from: rolledStart, to: rolledEnd)
+            }
             if rolledEnd < end { hours += try await rollup.hours(of: check, from: rolledEnd, to: end) }
             periods.append(CheckPeriod(check: check, hours: hours))
             progress?(index + 1, rollup.checks.count)
         }
         return periods
+    }
+
+    /// `stored` with the hours it lacks added as unknown: hours before the first roll-up, or
+    /// before the check was configured, have no row, and are no less part of the period.
+    static func everyHour(of stored: [HourRollup], checkID: String, from: Date, to: Date) -> [HourRollup] {
+        let count = Int(to.timeIntervalSince(from) / 3600)
+        guard stored.count < count else { return stored }
+        let byHour = Dictionary(stored.map { ($0.hour, $0) }, uniquingKeysWith: { first, _ in first })
+        return (0..<count).map { index in
+            let hour = from.addingTimeInterval(Double(index) * 3600)
+            return byHour[hour] ?? HourRollup(checkID: checkID, hour: hour, availability: Availability(unknown: 3600))
+        }
     }
 
     static func ceilingHour(of instant: Date) -> Date {

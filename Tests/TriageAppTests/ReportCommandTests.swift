@@ -1,5 +1,7 @@
 import Foundation
+import SQLiteStore
 import Testing
+import TriageCore
 import TriageTesting
 
 /// `triage report` through the executable on a real store: tickets filed, taken and resolved
@@ -50,5 +52,59 @@ struct ReportCommandTests {
         #expect(countRows.filter { $0.first == "red" }.map { $0[7] } == ["1", "2", "3"])
         let wrong = try workspace.triage.run(["report", "fees", "--from", "yesterday"] + store)
         #expect(wrong.status != 0 && wrong.stderr.contains("--from yesterday is not a date"))
+    }
+
+    /// Two hours of a site's results written by minute (half an hour of them down) and none for
+    /// another site, then `triage report uptime` over the last day: the period starts mid-hour and
+    /// ends now, so the figures come from the edges' results and the rolled-up hours together.
+    @Test func uptimeAndResponseTimesOfStoredResultsAreReportedAsCSVAndJSON() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("""
+            customer: acme
+            sites:
+              - {name: shop, url: "http://127.0.0.1:9/"}
+              - {name: blog, url: "http://127.0.0.1:9/"}
+            """, to: "probes/acme.yml")
+        let store = try SQLiteTicketStore(path: workspace.storePath)
+        try await store.migrate()
+        let first = Date().addingTimeInterval(-3 * 3600)
+        try await store.record((0..<120).map { minute in
+            let down = (30..<60).contains(minute)
+            return ProbeResult(
+                checkID: "acme/shop/http", startedAt: first.addingTimeInterval(Double(minute) * 60),
+                outcome: down ? .down : .up, failure: down ? .serverError : nil, reason: down ? "HTTP 502" : "HTTP 200",
+                timings: PhaseTimings(total: minute % 10 == 0 ? 1.0 : 0.1)
+            )
+        })
+        let arguments = ["--store", workspace.storePath, "--period", "day"]
+
+        let csv = try workspace.triage.run(["report", "uptime", "--format", "csv"] + arguments)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let rows = csv.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ["table", "customer", "site", "day", "uptime", "up_s", "degraded_s", "down_s", "maintenance_s", "unknown_s"])
+        let shop = try #require(rows.first { $0.prefix(3) == ["sites", "acme", "acme/shop"] })
+        // 90 up results, each standing a minute but the last, which stands its two intervals.
+        #expect(Array(shop[4...7]) == ["0.752066", "5460", "0", "1800"], "\(shop)")
+        let blog = try #require(rows.first { $0.prefix(3) == ["sites", "acme", "acme/blog"] })
+        #expect(blog[4] == "" && blog[9] == "86400", "no data is unknown, with no uptime: \(blog) \(csv.stdout)")
+
+        let json = try workspace.triage.run(["report", "response-times", "--format", "json"] + arguments)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let checks = try #require(report["rows"] as? [[String: Any]])
+        #expect(checks.map { $0["checkID"] as? String } == ["acme/blog/http", "acme/shop/http"])
+        let latency = try #require(checks[1]["latency"] as? [String: Double])
+        #expect(latency["samples"] == 90)
+        #expect(abs(latency["p50"]! - 0.1) < 0.002 && abs(latency["p95"]! - 1.0) < 0.02, "\(latency)")
+        #expect(checks[0]["latency"] == nil, "no answer, no percentiles")
+
+        let text = try workspace.triage.run(["report"] + arguments)
+        #expect(text.status == 0, "\(text.stderr)")
+        for heading in ["Uptime from", "Response times from", "Tickets opened from", "Tickets resolved from"] {
+            #expect(text.stdout.contains(heading), "the full report has its \(heading) part")
+        }
+        #expect(text.stdout.contains("acme/shop  1       75.207%"), "\(text.stdout)")
+        let refused = try workspace.triage.run(["report", "--format", "csv"] + arguments)
+        #expect(refused.status != 0 && refused.stderr.contains("for CSV, ask for one"))
     }
 }
