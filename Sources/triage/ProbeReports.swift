@@ -113,7 +113,7 @@ struct FullReport: AsyncParsableCommand {
             from: period.from, to: period.to, generatedAt: now, customer: report.customer,
             uptime: try await source.uptime(periods, from: period.from, to: period.to),
             responseTimes: ResponseTimeReport(checks: periods, from: period.from, to: period.to),
-            tickets: TicketCountReport(tickets: tickets, from: period.from, to: period.to, now: now),
+            tickets: try await TicketCountReport.read(tickets: tickets, store: source.store, from: period.from, to: period.to, now: now),
             deadlines: DeadlineReport(tickets: tickets, from: period.from, to: period.to, now: now),
             fees: FeeReport(tickets: tickets, catalogue: source.configuration.settings.catalogue, from: period.from, to: period.to)
         )

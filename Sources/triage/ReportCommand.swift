@@ -95,16 +95,31 @@ extension ReportOptions {
 struct TicketsReport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tickets",
-        abstract: "The tickets opened in the period by code, case and source, and the RED ones with their milestones."
+        abstract: "The tickets opened in the period by code, case and source, and the RED ones with their timelines."
     )
     @OptionGroup var options: GlobalOptions
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        try await report.print(
-            store: try options.readStoreLocation(), build: TicketCountReport.init(tickets:from:to:now:),
+        let clock = SystemClock()
+        let store = try await StoreFactory.open(try options.readStoreLocation(), clock: clock)
+        let period = try report.interval(now: clock.now)
+        let tickets = try await store.tickets(TicketFilter(customer: report.customer, limit: .max))
+        try report.emit(
+            try await TicketCountReport.read(tickets: tickets, store: store, from: period.from, to: period.to, now: clock.now),
             text: TicketCountTable().render, csv: ReportCSV().render
         )
+    }
+}
+
+extension TicketCountReport {
+    /// The report with the audit trails of its RED tickets read from `store`.
+    static func read(tickets: [Ticket], store: any TicketStore, from: Date, to: Date, now: Date) async throws -> Self {
+        var events: [Int64: [TicketEvent]] = [:]
+        for id in redTicketIDs(of: tickets, from: from, to: to) {
+            events[id] = try await store.events(ticketID: id)
+        }
+        return Self(tickets: tickets, events: events, from: from, to: to, now: now)
     }
 }
 

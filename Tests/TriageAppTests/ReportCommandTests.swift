@@ -50,6 +50,14 @@ struct ReportCommandTests {
         let countRows = counts.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(countRows.contains { Array($0.prefix(6)) == ["counts", "RED", "restore-database-backup", "manual", "3", "0"] }, "\(counts.stdout)")
         #expect(countRows.filter { $0.first == "red" }.map { $0[7] } == ["1", "2", "3"])
+        let timelines = try workspace.triage.run(["report", "tickets", "--format", "json"] + store)
+        let ticketReport = try #require(try JSONSerialization.jsonObject(with: Data(timelines.stdout.utf8)) as? [String: Any])
+        let firstRed = try #require((ticketReport["red"] as? [[String: Any]])?.first)
+        let steps = try #require(firstRed["timeline"] as? [[String: Any]])
+        #expect(steps.map { $0["kind"] as? String } == ["opened", "taken", "resolved"])
+        #expect(steps.map { $0["actor"] as? String } == ["ana", "ana", "ana"])
+        let timelineText = try workspace.triage.run(["report", "tickets"] + store)
+        #expect(timelineText.stdout.contains("#1 restore\nAT "), "each RED ticket's timeline under its id: \(timelineText.stdout)")
         let wrong = try workspace.triage.run(["report", "fees", "--from", "yesterday"] + store)
         #expect(wrong.status != 0 && wrong.stderr.contains("--from yesterday is not a date"))
     }

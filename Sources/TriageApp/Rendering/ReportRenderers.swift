@@ -71,7 +71,17 @@ public struct TicketCountTable: Renderer {
                  red.takenAt.map { "\(TextTable.utc($0)) by \(red.takenBy ?? "?")" } ?? "-", red.resolvedAt.map(TextTable.utc) ?? "-",
                  red.outcome.rawValue, red.summary]
             }
-        )
+        ) + timelines(of: report.red)
+    }
+
+    /// Each RED ticket's audit trail, one step per line, under its id.
+    private func timelines(of red: [TicketCountReport.RedTicket]) -> String {
+        red.filter { !$0.timeline.isEmpty }.map { ticket in
+            "\n\n#\(ticket.id) \(ticket.summary)\n" + TextTable.render(
+                header: ["AT", "EVENT", "BY", "DETAIL"],
+                rows: ticket.timeline.map { [TextTable.utc($0.at), $0.kind.rawValue, $0.actor, $0.detail] }
+            )
+        }.joined()
     }
 }
 

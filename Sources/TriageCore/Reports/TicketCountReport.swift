@@ -15,7 +15,15 @@ public struct TicketCountReport: Sendable, Hashable, Encodable {
         public var duration: TimeStats?
     }
 
-    /// A RED ticket with its milestones; `events` is its whole audit trail when the caller gave it.
+    /// One step of a RED ticket's audit trail: what happened, when, and who did it.
+    public struct Step: Sendable, Hashable, Encodable {
+        public var at: Date
+        public var kind: TicketEventKind
+        public var actor: String
+        public var detail: String
+    }
+
+    /// A RED ticket with its milestones, and its whole audit trail when the caller gave it.
     public struct RedTicket: Sendable, Hashable, Encodable {
         public var id: Int64
         public var customer: String
@@ -25,6 +33,8 @@ public struct TicketCountReport: Sendable, Hashable, Encodable {
         public var takenBy: String?
         public var resolvedAt: Date?
         public var outcome: DeadlineOutcome
+        /// Oldest first; empty when the caller gave no events.
+        public var timeline: [Step]
     }
 
     public var from: Date
@@ -34,7 +44,9 @@ public struct TicketCountReport: Sendable, Hashable, Encodable {
     /// Oldest first.
     public var red: [RedTicket]
 
-    public init(tickets: [Ticket], from: Date, to: Date, now: Date) {
+    /// - Parameter events: the audit trails of (at least) the period's RED tickets, by ticket id
+    ///   (see `redTicketIDs`), for their timelines.
+    public init(tickets: [Ticket], events: [Int64: [TicketEvent]] = [:], from: Date, to: Date, now: Date) {
         self.from = from
         self.to = to
         let inPeriod = tickets.filter { from <= $0.openedAt && $0.openedAt < to }
@@ -49,9 +61,15 @@ public struct TicketCountReport: Sendable, Hashable, Encodable {
         red = inPeriod.filter { $0.code == .red }.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }.map { ticket in
             RedTicket(
                 id: ticket.id, customer: ticket.customer, summary: ticket.summary, openedAt: ticket.openedAt, takenAt: ticket.takenAt,
-                takenBy: ticket.takenBy, resolvedAt: ticket.resolvedAt, outcome: ticket.outcome(at: now)
+                takenBy: ticket.takenBy, resolvedAt: ticket.resolvedAt, outcome: ticket.outcome(at: now),
+                timeline: events[ticket.id, default: []].map { Step(at: $0.at, kind: $0.kind, actor: $0.actor, detail: $0.detail) }
             )
         }
+    }
+
+    /// The ids of the RED tickets opened in `[from, to)`: whose events the report's timelines need.
+    public static func redTicketIDs(of tickets: [Ticket], from: Date, to: Date) -> [Int64] {
+        tickets.filter { $0.code == .red && from <= $0.openedAt && $0.openedAt < to }.map(\.id)
     }
 
     private struct GroupKey: Hashable, Comparable {
