@@ -20,7 +20,8 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Instead of --from: the last day, week (7 days), month (30), quarter (91) or year (365) up to --to.")
     var period: ReportPeriod?
     @Option(help: "Only this customer's tickets.") var customer: String?
-    @Option(help: "Output format: text, json or csv.") var format: ReportFormat = .text
+    @Option(help: "Output format: text, json, csv or html (one self-contained page with charts).") var format: ReportFormat = .text
+    @Option(help: "Write the report to this file (replaced atomically) instead of standard output.") var output: String?
 
     func validate() throws {
         if from != nil, period != nil { throw ValidationError("Give --from or --period, not both.") }
@@ -64,21 +65,28 @@ enum ReportPeriod: String, ExpressibleByArgument, CaseIterable {
 
 extension ReportOptions {
     /// What every report does: read the customer's tickets, build the report over the period, and
-    /// print it in the chosen format.
+    /// print it in the chosen format (html: a ``ManagerReport`` holding it at `part`) to
+    /// standard output or the `--output` file.
     func print<Report: Encodable>(
         store location: StoreLocation, build: ([Ticket], _ from: Date, _ to: Date, _ now: Date) -> Report,
-        text: (Report) -> String, csv: (Report) -> String
+        text: (Report) -> String, csv: (Report) -> String, part: WritableKeyPath<ManagerReport, Report?>
     ) async throws {
         let clock = SystemClock()
         let store = try await StoreFactory.open(location, clock: clock)
         let period = try interval(now: clock.now)
         let tickets = try await store.tickets(TicketFilter(customer: customer, limit: .max))
         let report = build(tickets, period.from, period.to, clock.now)
+        let rendered: String
         switch format {
-        case .text: Swift.print(text(report))
-        case .json: Swift.print(try JSONRenderer<Report>().render(report))
-        case .csv: Swift.print(csv(report), terminator: "")
+        case .text: rendered = text(report) + "\n"
+        case .json: rendered = try JSONRenderer<Report>().render(report) + "\n"
+        case .csv: rendered = csv(report)
+        case .html:
+            var manager = ManagerReport(from: period.from, to: period.to, generatedAt: clock.now, customer: customer)
+            manager[keyPath: part] = report
+            rendered = HTMLReport().render(manager)
         }
+        try ReportOutput(path: output).write(rendered)
     }
 }
 
@@ -93,7 +101,7 @@ struct TicketsReport: AsyncParsableCommand {
     func run() async throws {
         try await report.print(
             store: try options.readStoreLocation(), build: TicketCountReport.init(tickets:from:to:now:),
-            text: TicketCountTable().render, csv: ReportCSV().render
+            text: TicketCountTable().render, csv: ReportCSV().render, part: \.tickets
         )
     }
 }
@@ -109,7 +117,7 @@ struct DeadlinesReport: AsyncParsableCommand {
     func run() async throws {
         try await report.print(
             store: try options.readStoreLocation(), build: DeadlineReport.init(tickets:from:to:now:),
-            text: DeadlineTable().render, csv: ReportCSV().render
+            text: DeadlineTable().render, csv: ReportCSV().render, part: \.deadlines
         )
     }
 }
@@ -127,7 +135,7 @@ struct FeesReport: AsyncParsableCommand {
         try await report.print(
             store: try options.readStoreLocation(),
             build: { tickets, from, to, _ in FeeReport(tickets: tickets, catalogue: catalogue, from: from, to: to) },
-            text: FeeTable().render, csv: ReportCSV().render
+            text: FeeTable().render, csv: ReportCSV().render, part: \.fees
         )
     }
 }
