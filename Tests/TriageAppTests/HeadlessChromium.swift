@@ -52,7 +52,9 @@ struct HeadlessChromium {
         process.arguments = ["--kill-after=5", String(Self.deadlineSeconds), binary] + flags + arguments
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: log)
+        let logHandle = try FileHandle(forWritingTo: log)
+        defer { try? logHandle.close() }
+        process.standardError = logHandle
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
