@@ -87,6 +87,10 @@ public enum TestServers {
     /// origin, varnish, canary, origin-stoppable, varnish-stoppable (TRIAGE_TEST_CACHE_CONTROL).
     public static let cacheControl: String? = variable("TRIAGE_TEST_CACHE_CONTROL")
 
+    /// The headless Chromium binary of scripts/servers/70-chromium.sh, run by the tests that open
+    /// the HTML report in a browser (TRIAGE_TEST_CHROMIUM).
+    public static let chromium: String? = variable("TRIAGE_TEST_CHROMIUM")
+
     /// Returns `value`, or throws an error that tells how to run the suite with its servers.
     public static func require(_ value: String?, _ name: String) throws -> String {
         guard let value else { throw MissingTestServer(variable: name) }

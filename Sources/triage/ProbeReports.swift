@@ -32,6 +32,12 @@ struct ProbeReportSource {
         PeriodReader(rollup: ResultRollup(store: store, checks: checks, maintenance: configuration.probes.maintenance, clock: clock))
     }
 
+    /// The report's period and every covered check's over it.
+    func read() async throws -> (period: (from: Date, to: Date), periods: [CheckPeriod]) {
+        let period = try options.interval(now: clock.now)
+        return (period, try await periods(from: period.from, to: period.to))
+    }
+
     /// Every covered check's period, after rolling up what the daemon has not.
     func periods(from: Date, to: Date) async throws -> [CheckPeriod] {
         let progress = TerminalProgress()
@@ -61,10 +67,10 @@ struct UptimeReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let source = try await ProbeReportSource.open(options, report)
-        let period = try report.interval(now: source.clock.now)
-        let periods = try await source.periods(from: period.from, to: period.to)
+        let (period, periods) = try await source.read()
         try report.emit(
-            try await source.uptime(periods, from: period.from, to: period.to), text: UptimeTable().render, csv: ReportCSV().render
+            try await source.uptime(periods, from: period.from, to: period.to), part: \.uptime, period: period,
+            now: source.clock.now, text: UptimeTable().render, csv: ReportCSV().render
         )
     }
 }
@@ -79,16 +85,15 @@ struct ResponseTimesReport: AsyncParsableCommand {
 
     func run() async throws {
         let source = try await ProbeReportSource.open(options, report)
-        let period = try report.interval(now: source.clock.now)
-        let periods = try await source.periods(from: period.from, to: period.to)
+        let (period, periods) = try await source.read()
         try report.emit(
-            ResponseTimeReport(checks: periods, from: period.from, to: period.to), text: ResponseTimeTable().render,
-            csv: ReportCSV().render
+            ResponseTimeReport(checks: periods, from: period.from, to: period.to), part: \.responseTimes, period: period,
+            now: source.clock.now, text: ResponseTimeTable().render, csv: ReportCSV().render
         )
     }
 }
 
-/// `triage report` alone: every part for the period, as text or JSON.
+/// `triage report` alone: every part for the period, as text, JSON or one HTML page.
 struct FullReport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "all",
@@ -106,8 +111,7 @@ struct FullReport: AsyncParsableCommand {
     func run() async throws {
         let source = try await ProbeReportSource.open(options, report)
         let now = source.clock.now
-        let period = try report.interval(now: now)
-        let periods = try await source.periods(from: period.from, to: period.to)
+        let (period, periods) = try await source.read()
         let tickets = try await source.store.tickets(TicketFilter(customer: report.customer, limit: .max))
         let full = ManagerReport(
             from: period.from, to: period.to, generatedAt: now, customer: report.customer,
@@ -117,6 +121,6 @@ struct FullReport: AsyncParsableCommand {
             deadlines: DeadlineReport(tickets: tickets, from: period.from, to: period.to, now: now),
             fees: FeeReport(tickets: tickets, catalogue: source.configuration.settings.catalogue, from: period.from, to: period.to)
         )
-        try report.emit(full, text: FullReportText().render, csv: { _ in "" })
+        try report.write(full, whole: full, text: FullReportText().render, csv: { _ in "" })
     }
 }

@@ -26,7 +26,8 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Only this customer's sites and tickets.") var customer: String?
     @Option(help: "Only this site (its id, such as acme/shop, or its name) in the uptime and response-time reports.")
     var site: String?
-    @Option(help: "Output format: text, json or csv.") var format: ReportFormat = .text
+    @Option(help: "Output format: text, json, csv or html (one self-contained page with charts).") var format: ReportFormat = .text
+    @Option(help: "Write the report to this file (replaced atomically) instead of standard output.") var output: String?
 
     func validate() throws {
         if from != nil, period != nil { throw ValidationError("Give --from or --period, not both.") }
@@ -70,25 +71,41 @@ enum ReportPeriod: String, ExpressibleByArgument, CaseIterable {
 
 extension ReportOptions {
     /// What every ticket report does: read the customer's tickets, build the report over the
-    /// period, and print it in the chosen format.
+    /// period, and write it in the chosen format.
     func print<Report: Encodable>(
         store location: StoreLocation, build: ([Ticket], _ from: Date, _ to: Date, _ now: Date) -> Report,
-        text: (Report) -> String, csv: (Report) -> String
+        text: (Report) -> String, csv: (Report) -> String, part: WritableKeyPath<ManagerReport, Report?>
     ) async throws {
         let clock = SystemClock()
         let store = try await StoreFactory.open(location, clock: clock)
         let period = try interval(now: clock.now)
         let tickets = try await store.tickets(TicketFilter(customer: customer, limit: .max))
-        try emit(build(tickets, period.from, period.to, clock.now), text: text, csv: csv)
+        try emit(build(tickets, period.from, period.to, clock.now), part: part, period: period, now: clock.now, text: text, csv: csv)
     }
 
-    /// Prints `report` in the chosen format.
-    func emit<Report: Encodable>(_ report: Report, text: (Report) -> String, csv: (Report) -> String) throws {
+    /// Writes one part in the chosen format (html: a ``ManagerReport`` holding just that part)
+    /// to standard output or the `--output` file.
+    func emit<Report: Encodable>(
+        _ report: Report, part: WritableKeyPath<ManagerReport, Report?>, period: (from: Date, to: Date), now: Date,
+        text: (Report) -> String, csv: (Report) -> String
+    ) throws {
+        var manager = ManagerReport(from: period.from, to: period.to, generatedAt: now, customer: customer)
+        manager[keyPath: part] = report
+        try write(report, whole: manager, text: text, csv: csv)
+    }
+
+    /// Writes `report` in the chosen format; `whole` is what the HTML page shows.
+    func write<Report: Encodable>(
+        _ report: Report, whole: ManagerReport, text: (Report) -> String, csv: (Report) -> String
+    ) throws {
+        let rendered: String
         switch format {
-        case .text: Swift.print(text(report))
-        case .json: Swift.print(try JSONRenderer<Report>().render(report))
-        case .csv: Swift.print(csv(report), terminator: "")
+        case .text: rendered = text(report) + "\n"
+        case .json: rendered = try JSONRenderer<Report>().render(report) + "\n"
+        case .csv: rendered = csv(report)
+        case .html: rendered = HTMLReport().render(whole)
         }
+        try ReportOutput(path: output).write(rendered)
     }
 }
 
@@ -107,7 +124,7 @@ struct TicketsReport: AsyncParsableCommand {
         let tickets = try await store.tickets(TicketFilter(customer: report.customer, limit: .max))
         try report.emit(
             try await TicketCountReport.read(tickets: tickets, store: store, from: period.from, to: period.to, now: clock.now),
-            text: TicketCountTable().render, csv: ReportCSV().render
+            part: \.tickets, period: period, now: clock.now, text: TicketCountTable().render, csv: ReportCSV().render
         )
     }
 }
@@ -134,7 +151,7 @@ struct DeadlinesReport: AsyncParsableCommand {
     func run() async throws {
         try await report.print(
             store: try options.readStoreLocation(), build: DeadlineReport.init(tickets:from:to:now:),
-            text: DeadlineTable().render, csv: ReportCSV().render
+            text: DeadlineTable().render, csv: ReportCSV().render, part: \.deadlines
         )
     }
 }
@@ -152,7 +169,7 @@ struct FeesReport: AsyncParsableCommand {
         try await report.print(
             store: try options.readStoreLocation(),
             build: { tickets, from, to, _ in FeeReport(tickets: tickets, catalogue: catalogue, from: from, to: to) },
-            text: FeeTable().render, csv: ReportCSV().render
+            text: FeeTable().render, csv: ReportCSV().render, part: \.fees
         )
     }
 }

@@ -112,6 +112,13 @@ struct ReportCommandTests {
             #expect(text.stdout.contains(heading), "the full report has its \(heading) part")
         }
         #expect(text.stdout.contains("acme/shop  1       75.207%"), "\(text.stdout)")
+        let page = workspace.root.appendingPathComponent("report.html").path
+        let html = try workspace.triage.run(["report", "--format", "html", "--output", page] + arguments)
+        #expect(html.status == 0, "\(html.stderr)")
+        let written = try String(contentsOfFile: page, encoding: .utf8)
+        for chart in ["uptime-per-day", "percentiles-over-time", "incidents-per-code", "deadline-attainment"] {
+            #expect(written.contains("data-chart=\"\(chart)\""), "the full page has the \(chart) chart")
+        }
         let refused = try workspace.triage.run(["report", "--format", "csv"] + arguments)
         #expect(refused.status != 0 && refused.stderr.contains("for CSV, ask for one"))
     }

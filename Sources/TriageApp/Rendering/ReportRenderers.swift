@@ -1,12 +1,13 @@
 import Foundation
 import TriageCore
 
-/// The formats of `triage report`: a terminal table, JSON (the reports' own fields), or CSV with
-/// a header row, for a spreadsheet.
+/// The formats of `triage report`: a terminal table, JSON (the reports' own fields), CSV with
+/// a header row, for a spreadsheet, or one self-contained HTML page with charts (``HTMLReport``).
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text
     case json
     case csv
+    case html
 }
 
 /// The deadline report as a terminal table: one line per code.

@@ -1,0 +1,63 @@
+import Foundation
+import TriageCore
+
+/// Escaping and number formats shared by the HTML report and its SVG charts.
+///
+/// Every text that comes from data (site ids, customers, summaries, reasons) goes through
+/// ``escape(_:)`` before it reaches a document, so a ticket summary holding markup shows as text
+/// and never runs. Numbers are written with integer arithmetic (`Double.fixed`), so a document
+/// does not depend on the machine's locale.
+public enum HTMLText {
+    /// `text` safe inside an element or a quoted attribute: `& < > " '` as character references.
+    public static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// An SVG coordinate: at most two decimals, without trailing zeros (`12.5`, `40`), so
+    /// documents stay small and stable for tests.
+    public static func number(_ value: Double) -> String {
+        var text = value.fixed(decimals: 2)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
+    /// An uptime or share as a percentage with two decimals (`99.95%`): whole percents hide the
+    /// difference between 99.9 % and 99 %, which is what a hosting contract is about.
+    public static func percent(_ share: Double?) -> String {
+        guard let share else { return "no data" }
+        return (share * 100).fixed(decimals: 2) + "%"
+    }
+
+    /// A response time: `850 ms` below a second, `1.25 s` from there.
+    public static func latency(_ seconds: Double) -> String {
+        seconds < 1 ? "\((seconds * 1000).fixed(decimals: 0)) ms" : "\(seconds.fixed(decimals: 2)) s"
+    }
+
+    /// A span of time as the text reports write it (`2h 5m`), `0s` for none.
+    public static func span(_ seconds: Double) -> String {
+        TextTable.span(Int(seconds.rounded()))
+    }
+
+    /// A UTC instant as the text reports write it (`2026-11-02T14:00:00`).
+    public static func utc(_ date: Date) -> String {
+        TextTable.utc(date)
+    }
+
+    /// A UTC day as `MM-DD`, short enough for a chart's axis.
+    public static func shortDay(_ date: Date) -> String {
+        String(utc(date).dropFirst(5).prefix(5))
+    }
+}
