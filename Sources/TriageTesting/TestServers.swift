@@ -87,6 +87,12 @@ public enum TestServers {
     /// origin, varnish, canary, origin-stoppable, varnish-stoppable (TRIAGE_TEST_CACHE_CONTROL).
     public static let cacheControl: String? = variable("TRIAGE_TEST_CACHE_CONTROL")
 
+    /// The throwaway PostgreSQL 15 cluster of scripts/servers/60-postgres.sh, superuser `postgres`
+    /// with trust authentication, TLS offered with the test CA's certificate for localhost, such as
+    /// `postgres://postgres@127.0.0.1:40127/postgres` (TRIAGE_TEST_POSTGRES). Tests create a database
+    /// of their own on it and drop it afterwards.
+    public static let postgres: String? = variable("TRIAGE_TEST_POSTGRES")
+
     /// Returns `value`, or throws an error that tells how to run the suite with its servers.
     public static func require(_ value: String?, _ name: String) throws -> String {
         guard let value else { throw MissingTestServer(variable: name) }

@@ -1,0 +1,26 @@
+import Testing
+import TicketStore
+import TriageTesting
+import PostgresStore
+
+/// The backend-agnostic store contract, run against PostgreSQL: each check on a database of its own.
+@Suite("PostgresTicketStore contract")
+struct PostgresContractTests {
+    @Test(arguments: TicketStoreContract.all)
+    func contract(name: String, run: @Sendable (TicketStoreContract.StoreFactory) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            try await run { clock in try database.store(clock: clock) }
+        }
+    }
+}
+
+/// The notification outbox contract, run against PostgreSQL: each check on a database of its own.
+@Suite("PostgresTicketStore outbox contract")
+struct PostgresOutboxContractTests {
+    @Test(arguments: NotificationOutboxContract.all)
+    func outbox(name: String, run: @Sendable (NotificationOutboxContract.StoreFactory) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            try await run { clock in try database.store(clock: clock) }
+        }
+    }
+}
