@@ -44,16 +44,25 @@ public final class PostgresTicketStore: TicketStore {
     /// How many times a write transaction runs before its transient failure is reported.
     static let maximumAttempts = 5
 
-    /// Reads `url` and starts the connection pool; connections open on first use.
+    /// Reads `url` and starts the connection pool; connections open on first use. The pool logs
+    /// its background work (connections it could not open, retried) to `logger`, from `warning` up
+    /// unless the logger's level says otherwise.
     ///
     /// - Throws: `TicketStoreError` when the URL is not a PostgreSQL URL this store understands.
-    public init(url: String, clock: any TriageClock = SystemClock(), logger: Logger = Logger(label: "triage.postgres")) throws {
+    public init(url: String, clock: any TriageClock = SystemClock(), logger: Logger = PostgresTicketStore.defaultLogger) throws {
         self.url = try PostgresURL(url)
         self.clock = clock
         self.logger = logger
         let client = PostgresClient(configuration: self.url.clientConfiguration, backgroundLogger: logger)
         self.client = client
         runner = Task { await client.run() }
+    }
+
+    /// The pool's logger when the caller gives none: its retries are worth a warning, not a line each at info.
+    public static var defaultLogger: Logger {
+        var logger = Logger(label: "triage.postgres")
+        logger.logLevel = .warning
+        return logger
     }
 
     deinit {

@@ -65,7 +65,7 @@ final class TestDatabase: Sendable {
     }
 
     private static func session<T: Sendable>(_ url: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
-        guard let components = URLComponents(string: url) else { throw MissingTestServer(variable: "TRIAGE_TEST_POSTGRES") }
+        guard let components = URLComponents(string: url) else { throw InvalidTestURL(url: url) }
         let configuration = PostgresConnection.Configuration(
             host: components.host ?? "127.0.0.1", port: components.port ?? 5432, username: components.user ?? "postgres",
             password: nil, database: String(components.path.dropFirst()), tls: .disable
@@ -88,4 +88,9 @@ final class TestDatabase: Sendable {
     }
 
     private static let logger = Logger(label: "triage.tests.postgres")
+}
+
+/// TRIAGE_TEST_POSTGRES is not a URL.
+struct InvalidTestURL: Error {
+    var url: String
 }

@@ -21,7 +21,7 @@ struct StoreCommandTests {
         let name = "triage_cli_\(UUID().uuidString.prefix(8).lowercased())"
         try psql(cluster, "CREATE DATABASE \(name)")
         defer { try? psql(cluster, "DROP DATABASE \(name) WITH (FORCE)") }
-        let url = cluster.replacingOccurrences(of: "/postgres", with: "/\(name)")
+        let url = String(cluster.dropLast("postgres".count)) + name
         let workspace = try Workspace()
         defer { workspace.remove() }
         let migrated = try workspace.triage.run(["store", "migrate", "--store", url + "?sslmode=require"])
