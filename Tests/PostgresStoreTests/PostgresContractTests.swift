@@ -4,7 +4,9 @@ import TriageTesting
 import PostgresStore
 
 /// The backend-agnostic store contract, run against PostgreSQL: each check on a database of its own.
-@Suite("PostgresTicketStore contract")
+/// The checks run one after another: forty databases created at once load the 2 cores enough to
+/// break the timing bounds of the engine's tests running beside them.
+@Suite("PostgresTicketStore contract", .serialized)
 struct PostgresContractTests {
     @Test(arguments: TicketStoreContract.all)
     func contract(name: String, run: @Sendable (TicketStoreContract.StoreFactory) async throws -> Void) async throws {
@@ -15,7 +17,7 @@ struct PostgresContractTests {
 }
 
 /// The notification outbox contract, run against PostgreSQL: each check on a database of its own.
-@Suite("PostgresTicketStore outbox contract")
+@Suite("PostgresTicketStore outbox contract", .serialized)
 struct PostgresOutboxContractTests {
     @Test(arguments: NotificationOutboxContract.all)
     func outbox(name: String, run: @Sendable (NotificationOutboxContract.StoreFactory) async throws -> Void) async throws {
