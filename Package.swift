@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .target(name: "TriageCore"),
@@ -58,6 +59,14 @@ let package = Package(
         ),
         .target(name: "SQLiteStore", dependencies: ["TicketStore", "TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
+            name: "PostgresStore",
+            dependencies: [
+                "TicketStore", "TriageCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "Scheduler",
             dependencies: [
                 "TriageCore", "Probes", "Detection", "TicketStore",
@@ -70,7 +79,7 @@ let package = Package(
             name: "TriageApp",
             dependencies: [
                 "TriageCore", "TriageConfig", "CurlEngine", "DNSResolver", "Probes", "Detection", "TicketStore", "SQLiteStore",
-                "Scheduler", "Notifiers", "Alerting", "Inbound",
+                "PostgresStore", "Scheduler", "Notifiers", "Alerting", "Inbound",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -86,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "triage-bench",
             dependencies: [
-                "TriageApp", "TriageCore", "TriageTesting", "Scheduler", "Probes", "CurlEngine", "DNSResolver",
+                "TriageApp", "TriageCore", "TicketStore", "TriageTesting", "Scheduler", "Probes", "CurlEngine", "DNSResolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -114,6 +123,13 @@ let package = Package(
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "CurlEngine", "DNSResolver", "TriageCore", "TriageTesting"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TriageCore", "TriageTesting"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "TicketStore", "TriageCore", "TriageTesting"]),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: [
+                "PostgresStore", "SQLiteStore", "TicketStore", "TriageCore", "TriageTesting",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(
             name: "SchedulerTests",
             dependencies: [

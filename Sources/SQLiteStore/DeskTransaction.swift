@@ -11,16 +11,10 @@ struct DeskTransaction {
 
     /// Inserts the ticket with its customer's deadlines and an `opened` event by whoever filed it.
     func file(_ new: NewTicket, policy: Policy, at openedAt: Date) throws -> Ticket {
-        var record = TicketRecord(filing: new, policy: policy, at: openedAt)
+        var record = TicketRecord(unsaved: Ticket(filing: new, policy: policy, at: openedAt))
         try record.insert(db)
         let ticket = record.ticket
-        let verb = new.source == .inbound ? "received" : "filed"
-        try append(
-            TicketEvent(
-                ticketID: ticket.id, at: openedAt, kind: .opened, actor: new.openedBy,
-                detail: "\(verb) as \(new.code.rawValue): \(new.summary)"
-            )
-        )
+        try append(AuditText.filed(new, ticketID: ticket.id, at: openedAt))
         return ticket
     }
 
@@ -46,12 +40,7 @@ struct DeskTransaction {
             record.breachRecordedAt = now.millisecondsSince1970
             try record.updateChanges(db, from: stored)
             let ticket = record.ticket
-            try append(
-                TicketEvent(
-                    ticketID: ticket.id, at: now, kind: .breached, actor: TicketEventRecord.daemonActor,
-                    detail: "take-in-charge deadline \(ticket.deadline.formatted(.iso8601)) passed untaken"
-                )
-            )
+            try append(AuditText.breach(of: ticket, at: now))
             breached.append(ticket)
         }
         return breached

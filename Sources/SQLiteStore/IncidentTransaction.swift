@@ -14,18 +14,19 @@ struct IncidentTransaction {
     /// within `reopenWithin` of the report, else opens a new one.
     func raise(_ report: IncidentReport, policy: Policy, reopenWithin: Duration) throws -> IncidentChange {
         let key = report.dedupKey
-        let evidence = Self.evidence(of: report)
+        let evidence = AuditText.evidence(of: report)
         if let active = try TicketRecord.active(dedupKey: key, in: db) {
             try append(.evidence, detail: evidence, to: active)
             return .updated(active.ticket)
         }
         let reopenAfter = report.detectedAt.millisecondsSince1970 - reopenWithin.milliseconds
-        if var recovered = try TicketRecord.recovered(dedupKey: key, after: reopenAfter, in: db) {
-            try reopen(&recovered, at: report.detectedAt, policy: policy)
-            try append(.reopened, detail: evidence, to: recovered)
-            return .reopened(recovered.ticket)
+        if let recovered = try TicketRecord.recovered(dedupKey: key, after: reopenAfter, in: db) {
+            let reopened = TicketRecord(recovered.ticket.reopened(at: report.detectedAt, policy: policy))
+            try reopened.update(db)
+            try append(.reopened, detail: evidence, to: reopened)
+            return .reopened(reopened.ticket)
         }
-        var opened = TicketRecord(opening: report, policy: policy)
+        var opened = TicketRecord(unsaved: Ticket(opening: report, policy: policy))
         do {
             try opened.insert(db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -44,37 +45,16 @@ struct IncidentTransaction {
     func recover(dedupKey: String, at: Date, detail: String) throws -> Ticket? {
         guard var active = try TicketRecord.active(dedupKey: dedupKey, in: db) else { return nil }
         if active.status == .open {
-            active.status = .resolved
-            active.resolvedAt = at.millisecondsSince1970
-            active.resolution = TicketRecord.recoveredAutomatically
+            active = TicketRecord(active.ticket.recoveredAutomatically(at: at))
             try active.update(db)
         }
         try append(.recovered, detail: detail, to: active)
         return active.ticket
     }
 
-    /// Sets a recovered incident back to open. Its deadlines restart from the fault's return: the
-    /// old ones passed while nothing was wrong, and keeping them would count a breach nobody could avoid.
-    /// A breach recorded against the old deadline stays in the audit trail but no longer marks the
-    /// ticket, so a miss of the new deadline is recorded (and alerted) too.
-    private func reopen(_ ticket: inout TicketRecord, at returnedAt: Date, policy: Policy) throws {
-        ticket.status = .open
-        ticket.resolvedAt = nil
-        ticket.resolution = nil
-        ticket.deadline = policy.deadline(for: ticket.code, openedAt: returnedAt).millisecondsSince1970
-        ticket.notBefore = policy.notBefore(for: ticket.code, openedAt: returnedAt)?.millisecondsSince1970
-        ticket.breachRecordedAt = nil
-        try ticket.update(db)
-    }
-
     private func append(_ kind: TicketEventKind, detail: String, to ticket: TicketRecord) throws {
         guard let ticketID = ticket.id else { preconditionFailure("events are appended to stored tickets only") }
         var event = TicketEventRecord(ticketID: ticketID, at: recordedAt, kind: kind, detail: detail)
         try event.insert(db)
-    }
-
-    /// The report's evidence as one audit line; its summary when it brought none.
-    private static func evidence(of report: IncidentReport) -> String {
-        report.evidence.isEmpty ? report.summary : report.evidence.joined(separator: "; ")
     }
 }

@@ -144,19 +144,10 @@ extension SQLiteTicketStore: NotificationOutbox {
     private static func appendEscalationEvents(
         _ due: EscalationDue, of ticket: Ticket, policy: EscalationPolicy, at now: Date, in db: Database
     ) throws -> [TicketEvent] {
-        let waited = Duration.seconds(now.timeIntervalSince(ticket.openedAt).rounded()).inWords
-        var events: [TicketEvent] = []
-        if let step = due.step {
-            let detail = "escalation step \(step) of \(policy.steps.count): not taken in charge \(waited) after opening"
-            var record = TicketEventRecord(ticketID: ticket.id, at: now, kind: .escalated, detail: detail, level: step)
+        let events = AuditText.escalation(due, of: ticket, policy: policy, at: now)
+        for event in events {
+            var record = TicketEventRecord(event)
             try record.insert(db)
-            events.append(record.event)
-        }
-        if let reminder = due.reminder {
-            let detail = "reminder \(reminder): not taken in charge \(waited) after opening"
-            var record = TicketEventRecord(ticketID: ticket.id, at: now, kind: .reminded, detail: detail, level: reminder)
-            try record.insert(db)
-            events.append(record.event)
         }
         return events
     }

@@ -53,7 +53,7 @@ extension SQLiteTicketStore: ResultRollupStore {
     public func rollups(checkID: String, from: Date, to: Date) async throws -> [HourRollup] {
         try await read("read the hour roll-ups of \(checkID)") { db in
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT * FROM result_rollups WHERE check_id = ? AND hour >= ? AND hour < ? ORDER BY hour",
+                db, sql: "SELECT \(RollupRecord.columns) FROM result_rollups WHERE check_id = ? AND hour >= ? AND hour < ? ORDER BY hour",
                 arguments: [checkID, from.millisecondsSince1970, to.millisecondsSince1970]
             )
             var hours: [HourRollup] = []
@@ -79,23 +79,25 @@ enum RollupRecord {
         ]
     }
 
-    /// Reads a row; a histogram that cannot be read back fails the read, naming the check and hour.
+    /// The columns ``hour(from:)`` reads, by position: a report reads hundreds of thousands of
+    /// rows, and looking columns up by name measured as a good share of its time.
+    static let columns = "check_id, hour, up, degraded, down, maintenance, unknown, probes, failures, latency"
+
+    /// Reads a row of ``columns``; a histogram that cannot be read back fails the read, naming the check and hour.
     static func hour(from row: Row) throws -> HourRollup {
-        let checkID: String = row["check_id"]
-        let hour = Date(millisecondsSince1970: row["hour"])
-        let latency: Data = row["latency"]
+        let checkID: String = row[0]
+        let hour = Date(millisecondsSince1970: row[1])
+        var latency = LatencyHistogram()
         do {
-            return HourRollup(
-                checkID: checkID, hour: hour,
-                availability: Availability(
-                    up: row["up"], degraded: row["degraded"], down: row["down"], maintenance: row["maintenance"],
-                    unknown: row["unknown"]
-                ),
-                probes: row["probes"], failures: row["failures"], latency: try LatencyHistogram(encoded: latency)
-            )
+            try row.withUnsafeData(atIndex: 9) { data in try data?.withUnsafeBytes { try latency.merge(encoded: $0) } }
         } catch {
             throw RollupReadError(checkID: checkID, hour: hour, problem: "\(error)")
         }
+        return HourRollup(
+            checkID: checkID, hour: hour,
+            availability: Availability(up: row[2], degraded: row[3], down: row[4], maintenance: row[5], unknown: row[6]),
+            probes: row[7], failures: row[8], latency: latency
+        )
     }
 }
 

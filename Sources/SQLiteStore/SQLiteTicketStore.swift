@@ -42,24 +42,39 @@ public final class SQLiteTicketStore: TicketStore {
         }
     }
 
-    /// Applies the migrations this file does not have yet; harmless when it has them all.
+    /// Applies the migrations this file does not have yet; harmless when it has them all. A file
+    /// that has a migration this build does not know is refused (`SchemaHistory`), before anything runs.
     ///
     /// Two processes opening a new file together (the daemon and a CLI command) may race on a
     /// migration: the loser fails on a table the winner just created, and tries again from what is
     /// now applied. Each lost race means the winner applied one more migration, so one attempt per
     /// migration plus one always ends with every migration applied, or with an error that is no race.
-    public func migrate() async throws {
+    ///
+    /// - Returns: The migrations the file did not have before this call, in order.
+    @discardableResult
+    public func migrate() async throws -> [String] {
         let migrator = Migrations.migrator
         var attemptsLeft = migrator.migrations.count + 1
         while true {
             do {
-                return try await run(migrator)
+                let before = try await appliedMigrations()
+                try SchemaHistory.refuseUnknown(applied: before, known: migrator.migrations, location: path)
+                try await run(migrator)
+                return try await appliedMigrations().filter { !before.contains($0) }
             } catch {
                 attemptsLeft -= 1
-                if attemptsLeft == 0 || error is CancellationError {
+                if attemptsLeft == 0 || error is CancellationError || error is TicketStoreError {
                     throw StoreFailure.wrap(error, operation: "migrate", path: path)
                 }
             }
+        }
+    }
+
+    /// The names of the migrations this file has, in the order they ran.
+    public func appliedMigrations() async throws -> [String] {
+        try await read("read applied migrations") { db in
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
         }
     }
 

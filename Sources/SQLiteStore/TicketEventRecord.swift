@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TicketStore
 import TriageCore
 
 /// One row of `ticket_events`, the append-only audit trail.
@@ -26,14 +27,11 @@ struct TicketEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
 }
 
 extension TicketEventRecord {
-    /// The name events written by the daemon carry, as opposed to a person's name.
-    static let daemonActor = "triage"
-
     /// An event written by the daemon on ticket `ticketID`.
     init(ticketID: Int64, at: Date, kind: TicketEventKind, detail: String, level: Int? = nil) {
         self.init(
             id: nil, ticketID: ticketID, at: at.millisecondsSince1970, kind: kind,
-            actor: Self.daemonActor, detail: detail, level: level
+            actor: AuditText.daemonActor, detail: detail, level: level
         )
     }
 

@@ -63,37 +63,8 @@ struct TicketRecord: Codable, FetchableRecord, MutablePersistableRecord {
 }
 
 extension TicketRecord {
-    /// The resolution written when an untaken incident ends on its own.
-    static let recoveredAutomatically = "recovered automatically"
-
-    /// A new automatic incident for `report`, open from the moment the fault was confirmed.
-    init(opening report: IncidentReport, policy: Policy) {
-        self.init(
-            unsaved: Ticket(
-                id: 0, code: report.code, status: .open, source: report.source, customer: report.customer,
-                targetID: report.targetID, checkID: report.checkID, caseID: report.caseID,
-                summary: report.summary, openedAt: report.detectedAt,
-                notBefore: policy.notBefore(for: report.code, openedAt: report.detectedAt),
-                deadline: policy.deadline(for: report.code, openedAt: report.detectedAt), dedupKey: report.dedupKey,
-                planned: report.planned
-            )
-        )
-    }
-
-    /// A new ticket filed at `openedAt`, with the deadlines of its customer's plan.
-    init(filing ticket: NewTicket, policy: Policy, at openedAt: Date) {
-        self.init(
-            unsaved: Ticket(
-                id: 0, code: ticket.code, status: .open, source: ticket.source, customer: ticket.customer,
-                targetID: ticket.targetID, caseID: ticket.caseID, summary: ticket.summary, openedAt: openedAt,
-                notBefore: policy.notBefore(for: ticket.code, openedAt: openedAt),
-                deadline: policy.deadline(for: ticket.code, openedAt: openedAt)
-            )
-        )
-    }
-
     /// A row to insert: `ticket`'s id is a placeholder, and SQLite assigns the real one on insert.
-    private init(unsaved ticket: Ticket) {
+    init(unsaved ticket: Ticket) {
         self.init(ticket)
         id = nil
     }

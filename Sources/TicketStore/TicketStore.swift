@@ -17,8 +17,13 @@ import TriageCore
 /// )
 /// ```
 public protocol TicketStore: Sendable {
-    /// Applies the named migrations this store does not have yet.
-    func migrate() async throws
+    /// Applies the named migrations this store does not have yet and returns their names, in order
+    /// (empty when it had them all). Every backend has the same names, in the same order.
+    ///
+    /// - Throws: `TicketStoreError` when the store has a migration this build does not know
+    ///   (`SchemaHistory`): a newer release migrated it, and this one must not write to it.
+    @discardableResult
+    func migrate() async throws -> [String]
 
     /// Appends probe results (batched by the caller; one transaction per call).
     func record(_ results: [ProbeResult]) async throws

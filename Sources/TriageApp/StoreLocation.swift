@@ -1,4 +1,5 @@
 import Foundation
+import PostgresStore
 
 /// Where the ticket store lives, resolved once from (in order) the `--store` flag, the
 /// `TRIAGE_STORE` environment variable, `store:` in `config/triage.yml`, and the default file.
@@ -28,13 +29,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .sqlite(let path): "sqlite:\(path)"
-        case .postgres(let url): "postgres:" + Self.redacted(url)
+        case .postgres(let url): "postgres:" + PostgresURL.redacted(url)
         }
-    }
-
-    static func redacted(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.password != nil else { return url }
-        components.password = "***"
-        return components.string ?? url
     }
 }

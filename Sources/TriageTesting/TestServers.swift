@@ -90,6 +90,11 @@ public enum TestServers {
     /// The headless Chromium binary of scripts/servers/70-chromium.sh, run by the tests that open
     /// the HTML report in a browser (TRIAGE_TEST_CHROMIUM).
     public static let chromium: String? = variable("TRIAGE_TEST_CHROMIUM")
+    /// The throwaway PostgreSQL 15 cluster of scripts/servers/60-postgres.sh, superuser `postgres`
+    /// with trust authentication, TLS offered with the test CA's certificate for localhost, such as
+    /// `postgres://postgres@127.0.0.1:40127/postgres` (TRIAGE_TEST_POSTGRES). Tests create a database
+    /// of their own on it and drop it afterwards.
+    public static let postgres: String? = variable("TRIAGE_TEST_POSTGRES")
 
     /// Returns `value`, or throws an error that tells how to run the suite with its servers.
     public static func require(_ value: String?, _ name: String) throws -> String {

@@ -16,8 +16,8 @@ import TriageTesting
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "triage-bench", abstract: "Measure end-to-end probe throughput.")
 
-    @Option(help: "The URL every target probes (a loopback server; dns://127.0.0.1:PORT/NAME for dns).")
-    var url: String
+    @Option(help: "The URL every target probes (a loopback server; dns://127.0.0.1:PORT/NAME for dns); not with --write-results.")
+    var url: String?
 
     @Option(help: "The probe kind: http, tcp, tls, content, page, dns, smtp, imap, pop3 or cache.")
     var kind: BenchKind = .http
@@ -46,8 +46,11 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Probes in flight at most.")
     var concurrency = 256
 
-    @Option(help: "The SQLite store to write to (a fresh temporary file by default).")
+    @Option(help: "The store to write to: a SQLite path or a postgres:// URL (a fresh temporary SQLite file by default).")
     var store: String?
+
+    @Option(help: "Only store this many synthetic results in batches of 500, without probing: the store's own rate.")
+    var writeResults: Int?
 
     func validate() throws {
         for (option, value) in [("--url", url), ("--origin", origin)] {
@@ -55,6 +58,9 @@ struct Bench: AsyncParsableCommand {
             guard let parsed = URL(string: value), let host = parsed.host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
                 throw ValidationError("\(option) must point at a loopback server (127.0.0.1, localhost or [::1]); the benchmark never leaves this machine.")
             }
+        }
+        guard url != nil || writeResults != nil else {
+            throw ValidationError("--url is required: the loopback server every target probes (or --write-results N to measure the store alone).")
         }
         guard targets > 0, interval >= 0.1, duration > 0, concurrency > 0 else {
             throw ValidationError("--targets, --duration and --concurrency must be positive, --interval at least 0.1.")
@@ -79,8 +85,14 @@ struct Bench: AsyncParsableCommand {
         var logger = Logger(label: "triage-bench")
         logger.logLevel = .warning
         let clock = SystemClock()
-        let path = store ?? FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-\(UUID().uuidString).sqlite").path
-        let ticketStore = try await StoreFactory.open(.sqlite(path: path), clock: clock)
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-\(UUID().uuidString).sqlite").path
+        let location = store.map(StoreLocation.parse) ?? .sqlite(path: temporary)
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let ticketStore = try await StoreFactory.open(location, clock: clock)
+        if let writeResults {
+            let bench = ResultWriteBench(store: ticketStore, results: writeResults, batchSize: 500, checks: targets)
+            return try await bench.run(storeName: "\(location)")
+        }
         let engine = try CurlEngine(logger: logger)
         defer { engine.shutdown() }
         let resolver = try DNSResolver(logger: logger)
@@ -102,18 +114,17 @@ struct Bench: AsyncParsableCommand {
         let probes = after.probes - before.probes
         let seconds = after.time.timeIntervalSince(before.time)
         let cpu = after.cpu - before.cpu
-        print("probe kind:              \(kind.rawValue) (\(url))")
+        print("probe kind:              \(kind.rawValue) (\(url ?? ""))")
         print("targets configured:      \(targets) (interval \(interval) s, demand \(Int(Double(targets) / interval)) probes/s)")
         print("probes measured:         \(probes) in \(String(format: "%.1f", seconds)) s")
         print("probes per second:       \(String(format: "%.0f", Double(probes) / seconds))")
         print("CPU ms per probe:        \(String(format: "%.3f", cpu / Double(max(probes, 1)) * 1000)) (user+system, this process; = CPU s per 1,000 probes)")
         print("peak RSS:                \(ProcessUsage.peakRSSMegabytes()) MB")
         print("results stored:          \(written) of \(scheduler.probesCompleted) probes (all flushed at shutdown)")
-        try? FileManager.default.removeItem(atPath: path)
     }
 
     func makeChecks() -> [Check] {
-        let spec = kind.spec(url: URL(string: url)!, caFile: caFile, login: login, origin: origin.flatMap { URL(string: $0) })
+        let spec = kind.spec(url: URL(string: url ?? "")!, caFile: caFile, login: login, origin: origin.flatMap { URL(string: $0) })
         return (0..<targets).map { index in
             Check(
                 targetID: "bench/site-\(index)", customer: "bench", name: kind.rawValue, spec: spec,

@@ -13,7 +13,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "The folder of probe target files (*.yml).")
     var probes = "probes"
 
-    @Option(help: "The ticket store: a SQLite file path (default var/triage.sqlite, or TRIAGE_STORE).")
+    @Option(
+        help: "The ticket store: a SQLite file path (default var/triage.sqlite) or postgres://USER@HOST:PORT/DB[?sslmode=verify-full] (or TRIAGE_STORE, or store: in the settings)."
+    )
     var store: String?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")

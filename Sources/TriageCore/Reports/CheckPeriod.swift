@@ -65,30 +65,35 @@ public struct CheckPeriod: Sendable, Hashable, Encodable {
         var whole = LatencyHistogram()
         var days: [Day] = []
         var dayLatency = LatencyHistogram()
-        var hourly: [Hour] = []
+        var slowest: [(hour: Date, p95: Double, latency: LatencyHistogram)] = []
         for hour in hours {
             let day = Self.day(of: hour.hour)
             if days.last?.day != day {
-                Self.close(&days, with: dayLatency)
+                Self.close(&days, with: dayLatency, into: &whole)
                 dayLatency = LatencyHistogram()
                 days.append(Day(day: day, availability: Availability(), latency: nil))
             }
             days[days.count - 1].availability += hour.availability
             dayLatency.merge(hour.latency)
-            whole.merge(hour.latency)
-            if let latency = Latency(hour.latency) { hourly.append(Hour(hour: hour.hour, latency: latency)) }
+            // Only the p95 of each hour, to rank it; the full percentiles of the slowest few only.
+            if slowestHourCount > 0, let p95 = hour.latency.percentile(0.95),
+                slowest.count < slowestHourCount || p95 > slowest[slowest.count - 1].p95
+            {
+                let place = slowest.firstIndex { p95 > $0.p95 } ?? slowest.count
+                slowest.insert((hour.hour, p95, hour.latency), at: place)
+                if slowest.count > slowestHourCount { slowest.removeLast() }
+            }
         }
-        Self.close(&days, with: dayLatency)
+        Self.close(&days, with: dayLatency, into: &whole)
         self.days = days
         latency = Latency(whole)
-        slowestHours = Array(
-            hourly.sorted { ($1.latency.p95, $0.hour) < ($0.latency.p95, $1.hour) }.prefix(slowestHourCount)
-        )
+        slowestHours = slowest.compactMap { entry in Latency(entry.latency).map { Hour(hour: entry.hour, latency: $0) } }
     }
 
-    private static func close(_ days: inout [Day], with latency: LatencyHistogram) {
+    private static func close(_ days: inout [Day], with latency: LatencyHistogram, into whole: inout LatencyHistogram) {
         guard !days.isEmpty else { return }
         days[days.count - 1].latency = Latency(latency)
+        whole.merge(latency)
     }
 
     /// The start of the UTC day holding `instant`.

@@ -17,15 +17,16 @@ public struct LatencyHistogram: Sendable, Hashable {
 
     /// Counts by bucket, trimmed after the last non-empty one.
     public private(set) var counts: [UInt32]
+    /// How many times were recorded: kept as counts are added, since reports ask for it per
+    /// percentile of every hour they fold.
+    public private(set) var total: Int
 
     public init() {
         counts = []
+        total = 0
     }
 
-    /// How many times were recorded.
-    public var total: Int { counts.reduce(0) { $0 + Int($1) } }
-
-    public var isEmpty: Bool { counts.allSatisfy { $0 == 0 } }
+    public var isEmpty: Bool { total == 0 }
 
     /// Counts `seconds` once.
     public mutating func record(_ seconds: Double) {
@@ -42,7 +43,6 @@ public struct LatencyHistogram: Sendable, Hashable {
     /// The time at rank `share` (0...1) by nearest rank: the middle of the bucket holding the
     /// smallest time with at least `share` of the times at or below it. Nil when empty.
     public func percentile(_ share: Double) -> Double? {
-        let total = total
         guard total > 0 else { return nil }
         let rank = max(1, Int((share * Double(total)).rounded(.up)))
         var seen = 0
@@ -56,6 +56,7 @@ public struct LatencyHistogram: Sendable, Hashable {
     mutating func add(_ count: UInt32, at index: Int) {
         if index >= counts.count { counts.append(contentsOf: repeatElement(0, count: index - counts.count + 1)) }
         counts[index] &+= count
+        total += Int(count)
     }
 
     static func bucket(of seconds: Double) -> Int {
@@ -90,14 +91,24 @@ extension LatencyHistogram {
     /// Adds the counts of a stored form without building a histogram for it, for reports that
     /// fold thousands of hours.
     public mutating func merge(encoded bytes: some Collection<UInt8>) throws {
+        if let done = try bytes.withContiguousStorageIfAvailable({ try merge(encoded: UnsafeRawBufferPointer($0)) }) {
+            return done
+        }
+        let copy = Array(bytes)
+        try copy.withUnsafeBytes { try merge(encoded: $0) }
+    }
+
+    /// Adds the counts of a stored form read in place (a blob column's bytes), with no copy.
+    public mutating func merge(encoded bytes: UnsafeRawBufferPointer) throws {
         guard bytes.count % 6 == 0 else { throw LatencyHistogramError.truncated(byteCount: bytes.count) }
-        var iterator = bytes.makeIterator()
-        while let low = iterator.next(), let high = iterator.next(),
-            let c0 = iterator.next(), let c1 = iterator.next(), let c2 = iterator.next(), let c3 = iterator.next()
-        {
-            let index = Int(low) | Int(high) << 8
+        var offset = 0
+        while offset < bytes.count {
+            let index = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8
             guard index < Self.bucketCount else { throw LatencyHistogramError.bucketOutOfRange(index) }
-            add(UInt32(c0) | UInt32(c1) << 8 | UInt32(c2) << 16 | UInt32(c3) << 24, at: index)
+            let count = UInt32(bytes[offset + 2]) | UInt32(bytes[offset + 3]) << 8 | UInt32(bytes[offset + 4]) << 16
+                | UInt32(bytes[offset + 5]) << 24
+            add(count, at: index)
+            offset += 6
         }
     }
 }

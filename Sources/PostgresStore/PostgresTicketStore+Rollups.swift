@@ -1,0 +1,118 @@
+import Foundation
+import PostgresNIO
+import TicketStore
+import TriageCore
+
+extension PostgresTicketStore: ResultRollupStore {
+    public func rollupWatermark() async throws -> Date? {
+        try await read("read the roll-up watermark") { session in
+            try await session.value("SELECT rolled_up_to FROM rollup_watermark WHERE id = 1", as: Int64.self)
+                .map(Date.init(millisecondsSince1970:))
+        }
+    }
+
+    /// The first row a sequential scan meets, which is about the oldest (rows are appended in
+    /// arrival order): a `min(started_at)` would read the whole table, whose index leads with the check.
+    public func firstResultTime() async throws -> Date? {
+        try await read("read the first result's time") { session in
+            try await session.value("SELECT started_at FROM probe_results LIMIT 1", as: Int64.self)
+                .map(Date.init(millisecondsSince1970:))
+        }
+    }
+
+    public func lastResult(checkID: String, before instant: Date) async throws -> ProbeResult? {
+        try await read("read the last result of \(checkID)") { session in
+            try await session.rows(
+                """
+                SELECT \(unescaped: ResultRows.columns) FROM probe_results
+                WHERE check_id = \(checkID) AND started_at < \(instant.millisecondsSince1970)
+                ORDER BY started_at DESC LIMIT 1
+                """
+            ).first.map(ResultRows.result(from:))
+        }
+    }
+
+    /// One transaction under the roll-up lock: compare the watermark, write every hour in one
+    /// INSERT from arrays (histograms travel as hex text, decoded by the server), move the watermark.
+    public func saveRollups(_ hours: [HourRollup], from: Date?, to: Date) async throws -> Bool {
+        try await write("save \(hours.count) hour roll-ups", lock: .rollups) { session in
+            let current = try await session.value("SELECT rolled_up_to FROM rollup_watermark WHERE id = 1", as: Int64.self)
+            guard current == from?.millisecondsSince1970 else { return false }
+            if !hours.isEmpty { try await session.execute(RollupRows.upsert(hours)) }
+            try await session.execute(
+                """
+                INSERT INTO rollup_watermark (id, rolled_up_to) VALUES (1, \(to.millisecondsSince1970))
+                ON CONFLICT (id) DO UPDATE SET rolled_up_to = excluded.rolled_up_to
+                """
+            )
+            return true
+        }
+    }
+
+    public func rollups(checkID: String, from: Date, to: Date) async throws -> [HourRollup] {
+        try await read("read the hour roll-ups of \(checkID)") { session in
+            try await session.rows(
+                """
+                SELECT check_id, hour, up, degraded, down, maintenance, unknown, probes, failures, encode(latency, 'hex')
+                FROM result_rollups
+                WHERE check_id = \(checkID) AND hour >= \(from.millisecondsSince1970) AND hour < \(to.millisecondsSince1970)
+                ORDER BY hour
+                """
+            ).map(RollupRows.hour(from:))
+        }
+    }
+}
+
+/// How `HourRollup`s travel to and from `result_rollups`.
+enum RollupRows {
+    static func upsert(_ hours: [HourRollup]) -> PostgresQuery {
+        let times = hours.map(\.availability)
+        return """
+            INSERT INTO result_rollups (check_id, hour, up, degraded, down, maintenance, unknown, probes, failures, latency)
+            SELECT c, h, u, dg, dn, m, uk, p, f, decode(l, 'hex')
+            FROM UNNEST(
+                \(hours.map(\.checkID))::text[], \(hours.map { $0.hour.millisecondsSince1970 })::int8[],
+                \(times.map(\.up))::float8[], \(times.map(\.degraded))::float8[], \(times.map(\.down))::float8[],
+                \(times.map(\.maintenance))::float8[], \(times.map(\.unknown))::float8[],
+                \(hours.map { Int64($0.probes) })::int8[], \(hours.map { Int64($0.failures) })::int8[],
+                \(hours.map { hex($0.latency.encoded) })::text[]
+            ) AS batch(c, h, u, dg, dn, m, uk, p, f, l)
+            ON CONFLICT (check_id, hour) DO UPDATE SET
+                up = excluded.up, degraded = excluded.degraded, down = excluded.down, maintenance = excluded.maintenance,
+                unknown = excluded.unknown, probes = excluded.probes, failures = excluded.failures, latency = excluded.latency
+            """
+    }
+
+    static func hour(from row: PostgresRow) throws -> HourRollup {
+        let (checkID, hour, up, degraded, down, maintenance, unknown, probes, failures, latency) = try row.decode(
+            (String, Int64, Double, Double, Double, Double, Double, Int64, Int64, String).self
+        )
+        return HourRollup(
+            checkID: checkID, hour: Date(millisecondsSince1970: hour),
+            availability: Availability(up: up, degraded: degraded, down: down, maintenance: maintenance, unknown: unknown),
+            probes: Int(probes), failures: Int(failures), latency: try LatencyHistogram(encoded: bytes(hex: latency))
+        )
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    static func bytes(hex: String) -> [UInt8] {
+        let digits = Array(hex.utf8)
+        return stride(from: 0, to: digits.count - 1, by: 2).map { index in
+            UInt8(value(digits[index]) << 4 | value(digits[index + 1]))
+        }
+    }
+
+    private static func value(_ digit: UInt8) -> UInt8 {
+        digit <= UInt8(ascii: "9") ? digit - UInt8(ascii: "0") : digit - UInt8(ascii: "a") + 10
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import PostgresNIO
+import TicketStore
+import TriageCore
+
+extension PostgresTicketStore {
+    public func activeDedupKeys() async throws -> Set<String> {
+        try await read("list active dedup keys") { session in
+            let rows = try await session.rows(
+                "SELECT dedup_key FROM tickets WHERE status IN ('open', 'taken') AND dedup_key IS NOT NULL"
+            )
+            return Set(try rows.map { try $0.makeRandomAccess()[0].decode(String.self) })
+        }
+    }
+
+    /// Empty sets and nil constrain nothing; newest first, the id breaking ties between tickets
+    /// opened in the same millisecond. One statement for every filter: each constraint is skipped
+    /// by its own parameter (an empty array, a NULL), so the text never changes.
+    public func tickets(_ filter: TicketFilter) async throws -> [Ticket] {
+        let statuses = filter.statuses.map(\.rawValue)
+        let codes = filter.codes.map(\.rawValue)
+        let caseID = filter.caseID?.rawValue
+        let limit = Int64(max(filter.limit, 0))
+        return try await read("list tickets") { session in
+            try await TicketRow.tickets(
+                """
+                SELECT \(unescaped: TicketRow.columns) FROM tickets
+                WHERE (cardinality(\(statuses)::text[]) = 0 OR status = ANY(\(statuses)::text[]))
+                    AND (cardinality(\(codes)::text[]) = 0 OR code = ANY(\(codes)::text[]))
+                    AND (\(filter.customer)::text IS NULL OR customer = \(filter.customer)::text)
+                    AND (\(caseID)::text IS NULL OR case_id = \(caseID)::text)
+                ORDER BY opened_at DESC, id DESC
+                LIMIT \(limit)
+                """,
+                in: session
+            )
+        }
+    }
+
+    public func ticket(id: Int64) async throws -> Ticket? {
+        try await read("read ticket \(id)") { session in try await Self.ticket(id: id, in: session) }
+    }
+
+    public func events(ticketID: Int64) async throws -> [TicketEvent] {
+        try await read("read events of ticket \(ticketID)") { session in
+            try await EventRow.events(
+                "SELECT \(unescaped: EventRow.columns) FROM ticket_events WHERE ticket_id = \(ticketID) ORDER BY at, id",
+                in: session
+            ).map { $0.event }
+        }
+    }
+}

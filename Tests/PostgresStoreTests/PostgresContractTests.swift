@@ -1,0 +1,39 @@
+import Testing
+import TicketStore
+import TriageTesting
+import PostgresStore
+
+/// The backend-agnostic store contract, run against PostgreSQL: each check on a database of its own.
+/// The checks run one after another: forty databases created at once load the 2 cores enough to
+/// break the timing bounds of the engine's tests running beside them.
+@Suite("PostgresTicketStore contract", .serialized)
+struct PostgresContractTests {
+    @Test(arguments: TicketStoreContract.all)
+    func contract(name: String, run: @Sendable (TicketStoreContract.StoreFactory) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            try await run { clock in try database.store(clock: clock) }
+        }
+    }
+}
+
+/// The notification outbox contract, run against PostgreSQL: each check on a database of its own.
+@Suite("PostgresTicketStore outbox contract", .serialized)
+struct PostgresOutboxContractTests {
+    @Test(arguments: NotificationOutboxContract.all)
+    func outbox(name: String, run: @Sendable (NotificationOutboxContract.StoreFactory) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            try await run { clock in try database.store(clock: clock) }
+        }
+    }
+}
+
+/// The roll-up contract, run against PostgreSQL: each check on a database of its own.
+@Suite("PostgresTicketStore roll-up contract", .serialized)
+struct PostgresRollupContractTests {
+    @Test(arguments: ResultRollupContract.all)
+    func rollups(name: String, run: @Sendable (ResultRollupContract.StoreFactory) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            try await run { clock in try database.store(clock: clock) }
+        }
+    }
+}
