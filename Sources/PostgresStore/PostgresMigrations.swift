@@ -164,13 +164,14 @@ enum PostgresMigrations {
         "ALTER TABLE tickets ADD COLUMN planned BOOLEAN NOT NULL DEFAULT FALSE"
     ]
 
-    /// Hour roll-ups of the probe results and the watermark of how far every check is rolled up
-    /// (see the SQLite step of the same name).
+    /// Hour and day roll-ups of the probe results and the watermark of how far every check is
+    /// rolled up (see the SQLite step of the same name).
     private static let resultRollups = [
         """
         CREATE TABLE result_rollups (
             check_id TEXT NOT NULL,
-            hour BIGINT NOT NULL,
+            span INTEGER NOT NULL,
+            start BIGINT NOT NULL,
             up DOUBLE PRECISION NOT NULL,
             degraded DOUBLE PRECISION NOT NULL,
             down DOUBLE PRECISION NOT NULL,
@@ -178,8 +179,9 @@ enum PostgresMigrations {
             unknown DOUBLE PRECISION NOT NULL,
             probes BIGINT NOT NULL,
             failures BIGINT NOT NULL,
+            p95 DOUBLE PRECISION,
             latency BYTEA NOT NULL,
-            PRIMARY KEY (check_id, hour)
+            PRIMARY KEY (check_id, span, start)
         )
         """,
         """

@@ -32,13 +32,13 @@ extension PostgresTicketStore: ResultRollupStore {
         }
     }
 
-    /// One transaction under the roll-up lock: compare the watermark, write every hour in one
+    /// One transaction under the roll-up lock: compare the watermark, write every roll-up in one
     /// INSERT from arrays (histograms travel as hex text, decoded by the server), move the watermark.
-    public func saveRollups(_ hours: [HourRollup], from: Date?, to: Date) async throws -> Bool {
-        try await write("save \(hours.count) hour roll-ups", lock: .rollups) { session in
+    public func saveRollups(_ rollups: [Rollup], from: Date?, to: Date) async throws -> Bool {
+        try await write("save \(rollups.count) roll-ups", lock: .rollups) { session in
             let current = try await session.value("SELECT rolled_up_to FROM rollup_watermark WHERE id = 1", as: Int64.self)
             guard current == from?.millisecondsSince1970 else { return false }
-            if !hours.isEmpty { try await session.execute(RollupRows.upsert(hours)) }
+            if !rollups.isEmpty { try await session.execute(RollupRows.upsert(rollups)) }
             try await session.execute(
                 """
                 INSERT INTO rollup_watermark (id, rolled_up_to) VALUES (1, \(to.millisecondsSince1970))
@@ -49,49 +49,77 @@ extension PostgresTicketStore: ResultRollupStore {
         }
     }
 
-    public func rollups(checkID: String, from: Date, to: Date) async throws -> [HourRollup] {
-        try await read("read the hour roll-ups of \(checkID)") { session in
+    public func rollups(checkID: String, span: Rollup.Span, from: Date, to: Date) async throws -> [Rollup] {
+        try await read("read the roll-ups of \(checkID)") { session in
             try await session.rows(
                 """
-                SELECT check_id, hour, up, degraded, down, maintenance, unknown, probes, failures, encode(latency, 'hex')
-                FROM result_rollups
-                WHERE check_id = \(checkID) AND hour >= \(from.millisecondsSince1970) AND hour < \(to.millisecondsSince1970)
-                ORDER BY hour
+                SELECT \(unescaped: RollupRows.columns) FROM result_rollups
+                WHERE check_id = \(checkID) AND span = \(span.rawValue) AND start >= \(from.millisecondsSince1970)
+                    AND start < \(to.millisecondsSince1970)
+                ORDER BY start
                 """
-            ).map(RollupRows.hour(from:))
+            ).map(RollupRows.rollup(from:))
+        }
+    }
+
+    public func slowestHours(checkID: String, from: Date, to: Date, limit: Int) async throws -> [Rollup] {
+        try await read("read the slowest hours of \(checkID)") { session in
+            try await session.rows(
+                """
+                SELECT \(unescaped: RollupRows.columns) FROM result_rollups
+                WHERE check_id = \(checkID) AND span = 3600 AND start >= \(from.millisecondsSince1970)
+                    AND start < \(to.millisecondsSince1970) AND p95 IS NOT NULL
+                ORDER BY p95 DESC, start LIMIT \(Int64(limit))
+                """
+            ).map(RollupRows.rollup(from:))
         }
     }
 }
 
-/// How `HourRollup`s travel to and from `result_rollups`.
+/// How `Rollup`s travel to and from `result_rollups`.
 enum RollupRows {
-    static func upsert(_ hours: [HourRollup]) -> PostgresQuery {
-        let times = hours.map(\.availability)
+    static let columns = "check_id, span, start, up, degraded, down, maintenance, unknown, probes, failures, encode(latency, 'hex')"
+
+    static func upsert(_ rollups: [Rollup]) -> PostgresQuery {
+        let times = rollups.map(\.availability)
+        let p95s = rollups.map { $0.span == .hour ? $0.latency.percentile(0.95) : nil }
         return """
-            INSERT INTO result_rollups (check_id, hour, up, degraded, down, maintenance, unknown, probes, failures, latency)
-            SELECT c, h, u, dg, dn, m, uk, p, f, decode(l, 'hex')
+            INSERT INTO result_rollups
+                (check_id, span, start, up, degraded, down, maintenance, unknown, probes, failures, p95, latency)
+            SELECT c, s, st, u, dg, dn, m, uk, p, f, CASE WHEN pp THEN p95 END, decode(l, 'hex')
             FROM UNNEST(
-                \(hours.map(\.checkID))::text[], \(hours.map { $0.hour.millisecondsSince1970 })::int8[],
+                \(rollups.map(\.checkID))::text[], \(rollups.map { Int64($0.span.rawValue) })::int8[],
+                \(rollups.map { $0.start.millisecondsSince1970 })::int8[],
                 \(times.map(\.up))::float8[], \(times.map(\.degraded))::float8[], \(times.map(\.down))::float8[],
                 \(times.map(\.maintenance))::float8[], \(times.map(\.unknown))::float8[],
-                \(hours.map { Int64($0.probes) })::int8[], \(hours.map { Int64($0.failures) })::int8[],
-                \(hours.map { hex($0.latency.encoded) })::text[]
-            ) AS batch(c, h, u, dg, dn, m, uk, p, f, l)
-            ON CONFLICT (check_id, hour) DO UPDATE SET
+                \(rollups.map { Int64($0.probes) })::int8[], \(rollups.map { Int64($0.failures) })::int8[],
+                \(p95s.map { $0 ?? 0 })::float8[], \(p95s.map { $0 != nil })::bool[],
+                \(rollups.map { hex($0.latency.encoded) })::text[]
+            ) AS batch(c, s, st, u, dg, dn, m, uk, p, f, p95, pp, l)
+            ON CONFLICT (check_id, span, start) DO UPDATE SET
                 up = excluded.up, degraded = excluded.degraded, down = excluded.down, maintenance = excluded.maintenance,
-                unknown = excluded.unknown, probes = excluded.probes, failures = excluded.failures, latency = excluded.latency
+                unknown = excluded.unknown, probes = excluded.probes, failures = excluded.failures, p95 = excluded.p95,
+                latency = excluded.latency
             """
     }
 
-    static func hour(from row: PostgresRow) throws -> HourRollup {
-        let (checkID, hour, up, degraded, down, maintenance, unknown, probes, failures, latency) = try row.decode(
-            (String, Int64, Double, Double, Double, Double, Double, Int64, Int64, String).self
+    static func rollup(from row: PostgresRow) throws -> Rollup {
+        let (checkID, span, start, up, degraded, down, maintenance, unknown, probes, failures, latency) = try row.decode(
+            (String, Int32, Int64, Double, Double, Double, Double, Double, Int64, Int64, String).self
         )
-        return HourRollup(
-            checkID: checkID, hour: Date(millisecondsSince1970: hour),
-            availability: Availability(up: up, degraded: degraded, down: down, maintenance: maintenance, unknown: unknown),
-            probes: Int(probes), failures: Int(failures), latency: try LatencyHistogram(encoded: bytes(hex: latency))
-        )
+        let startDate = Date(millisecondsSince1970: start)
+        guard let knownSpan = Rollup.Span(rawValue: Int(span)) else {
+            throw RollupReadError(checkID: checkID, start: startDate, problem: "its span is \(span) seconds, not an hour or a day")
+        }
+        do {
+            return Rollup(
+                checkID: checkID, start: startDate, span: knownSpan,
+                availability: Availability(up: up, degraded: degraded, down: down, maintenance: maintenance, unknown: unknown),
+                probes: Int(probes), failures: Int(failures), latency: try LatencyHistogram(encoded: bytes(hex: latency))
+            )
+        } catch {
+            throw RollupReadError(checkID: checkID, start: startDate, problem: "\(error)")
+        }
     }
 
     static func hex(_ bytes: [UInt8]) -> String {
@@ -116,3 +144,4 @@ enum RollupRows {
         digit <= UInt8(ascii: "9") ? digit - UInt8(ascii: "0") : digit - UInt8(ascii: "a") + 10
     }
 }
+

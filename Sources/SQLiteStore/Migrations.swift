@@ -153,14 +153,16 @@ enum Migrations {
         ALTER TABLE tickets ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
         """
 
-    /// Hour roll-ups of the probe results, which reports read instead of the results: one row per
-    /// check and hour (seconds by state, probe and failure counts, the latency histogram's stored
-    /// form), keyed for a check's range of hours, and the single watermark saying how far every
-    /// check is rolled up.
+    /// Hour and day roll-ups of the probe results, which reports read instead of the results:
+    /// one row per check, span (3600 or 86400 seconds) and start (seconds by state, probe and
+    /// failure counts, an hour's p95 to rank the slowest hours, the latency histogram's stored
+    /// form), keyed for a check's range, and the single watermark saying how far every check is
+    /// rolled up.
     private static let resultRollups = """
         CREATE TABLE result_rollups (
             check_id TEXT NOT NULL,
-            hour INTEGER NOT NULL,
+            span INTEGER NOT NULL,
+            start INTEGER NOT NULL,
             up REAL NOT NULL,
             degraded REAL NOT NULL,
             down REAL NOT NULL,
@@ -168,8 +170,9 @@ enum Migrations {
             unknown REAL NOT NULL,
             probes INTEGER NOT NULL,
             failures INTEGER NOT NULL,
+            p95 REAL,
             latency BLOB NOT NULL,
-            PRIMARY KEY (check_id, hour)
+            PRIMARY KEY (check_id, span, start)
         ) WITHOUT ROWID;
         CREATE TABLE rollup_watermark (
             id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -30,13 +30,13 @@ extension SQLiteTicketStore: ResultRollupStore {
         }
     }
 
-    public func saveRollups(_ hours: [HourRollup], from: Date?, to: Date) async throws -> Bool {
-        try await write("save \(hours.count) hour roll-ups") { db in
+    public func saveRollups(_ rollups: [Rollup], from: Date?, to: Date) async throws -> Bool {
+        try await write("save \(rollups.count) roll-ups") { db in
             let current = try Int64.fetchOne(db, sql: "SELECT rolled_up_to FROM rollup_watermark WHERE id = 1")
             guard current == from?.millisecondsSince1970 else { return false }
             let insert = try db.cachedStatement(sql: RollupRecord.insertSQL)
-            for hour in hours {
-                insert.setUncheckedArguments(RollupRecord.arguments(of: hour))
+            for rollup in rollups {
+                insert.setUncheckedArguments(RollupRecord.arguments(of: rollup))
                 try insert.execute()
             }
             try db.execute(
@@ -50,65 +50,71 @@ extension SQLiteTicketStore: ResultRollupStore {
         }
     }
 
-    public func rollups(checkID: String, from: Date, to: Date) async throws -> [HourRollup] {
-        try await read("read the hour roll-ups of \(checkID)") { db in
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(RollupRecord.columns) FROM result_rollups WHERE check_id = ? AND hour >= ? AND hour < ? ORDER BY hour",
-                arguments: [checkID, from.millisecondsSince1970, to.millisecondsSince1970]
+    public func rollups(checkID: String, span: Rollup.Span, from: Date, to: Date) async throws -> [Rollup] {
+        try await read("read the roll-ups of \(checkID)") { db in
+            try RollupRecord.fetch(
+                db, where: "check_id = ? AND span = ? AND start >= ? AND start < ? ORDER BY start",
+                arguments: [checkID, span.rawValue, from.millisecondsSince1970, to.millisecondsSince1970]
             )
-            var hours: [HourRollup] = []
-            while let row = try rows.next() { hours.append(try RollupRecord.hour(from: row)) }
-            return hours
+        }
+    }
+
+    public func slowestHours(checkID: String, from: Date, to: Date, limit: Int) async throws -> [Rollup] {
+        try await read("read the slowest hours of \(checkID)") { db in
+            try RollupRecord.fetch(
+                db, where: "check_id = ? AND span = 3600 AND start >= ? AND start < ? AND p95 IS NOT NULL ORDER BY p95 DESC, start LIMIT ?",
+                arguments: [checkID, from.millisecondsSince1970, to.millisecondsSince1970, limit]
+            )
         }
     }
 }
 
-/// How an `HourRollup` maps to a `result_rollups` row.
+/// How a `Rollup` maps to a `result_rollups` row.
 enum RollupRecord {
     static let insertSQL = """
         INSERT OR REPLACE INTO result_rollups
-            (check_id, hour, up, degraded, down, maintenance, unknown, probes, failures, latency)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            (check_id, span, start, up, degraded, down, maintenance, unknown, probes, failures, p95, latency)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    static func arguments(of hour: HourRollup) -> StatementArguments {
-        let time = hour.availability
+    static func arguments(of rollup: Rollup) -> StatementArguments {
+        let time = rollup.availability
         return [
-            hour.checkID, hour.hour.millisecondsSince1970, time.up, time.degraded, time.down, time.maintenance,
-            time.unknown, hour.probes, hour.failures, Data(hour.latency.encoded),
+            rollup.checkID, rollup.span.rawValue, rollup.start.millisecondsSince1970, time.up, time.degraded, time.down,
+            time.maintenance, time.unknown, rollup.probes, rollup.failures,
+            rollup.span == .hour ? rollup.latency.percentile(0.95) : nil, Data(rollup.latency.encoded),
         ]
+    }
+
+    /// The roll-ups of the rows matching `condition` (a WHERE clause and what follows it).
+    static func fetch(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [Rollup] {
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM result_rollups WHERE \(condition)", arguments: arguments)
+        var rollups: [Rollup] = []
+        while let row = try rows.next() { rollups.append(try rollup(from: row)) }
+        return rollups
     }
 
     /// The columns ``hour(from:)`` reads, by position: a report reads hundreds of thousands of
     /// rows, and looking columns up by name measured as a good share of its time.
-    static let columns = "check_id, hour, up, degraded, down, maintenance, unknown, probes, failures, latency"
+    static let columns = "check_id, span, start, up, degraded, down, maintenance, unknown, probes, failures, latency"
 
-    /// Reads a row of ``columns``; a histogram that cannot be read back fails the read, naming the check and hour.
-    static func hour(from row: Row) throws -> HourRollup {
+    /// Reads a row of ``columns``; a histogram that cannot be read back fails the read, naming the check and start.
+    static func rollup(from row: Row) throws -> Rollup {
         let checkID: String = row[0]
-        let hour = Date(millisecondsSince1970: row[1])
+        let start = Date(millisecondsSince1970: row[2])
+        guard let span = Rollup.Span(rawValue: row[1]) else {
+            throw RollupReadError(checkID: checkID, start: start, problem: "its span is \(row[1] as Int) seconds, not an hour or a day")
+        }
         var latency = LatencyHistogram()
         do {
-            try row.withUnsafeData(atIndex: 9) { data in try data?.withUnsafeBytes { try latency.merge(encoded: $0) } }
+            try row.withUnsafeData(atIndex: 10) { data in try data?.withUnsafeBytes { try latency.merge(encoded: $0) } }
         } catch {
-            throw RollupReadError(checkID: checkID, hour: hour, problem: "\(error)")
+            throw RollupReadError(checkID: checkID, start: start, problem: "\(error)")
         }
-        return HourRollup(
-            checkID: checkID, hour: hour,
-            availability: Availability(up: row[2], degraded: row[3], down: row[4], maintenance: row[5], unknown: row[6]),
-            probes: row[7], failures: row[8], latency: latency
+        return Rollup(
+            checkID: checkID, start: start, span: span,
+            availability: Availability(up: row[3], degraded: row[4], down: row[5], maintenance: row[6], unknown: row[7]),
+            probes: row[8], failures: row[9], latency: latency
         )
-    }
-}
-
-/// A stored roll-up that cannot be read back.
-struct RollupReadError: Error, CustomStringConvertible {
-    var checkID: String
-    var hour: Date
-    var problem: String
-
-    var description: String {
-        "the roll-up of \(checkID) for the hour of \(hour) is damaged (\(problem)); delete it with "
-            + "`DELETE FROM result_rollups WHERE check_id = '\(checkID)'` and `DELETE FROM rollup_watermark`, and it is rolled up again"
     }
 }

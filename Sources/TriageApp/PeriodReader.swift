@@ -2,12 +2,12 @@ import Foundation
 import TicketStore
 import TriageCore
 
-/// Reads what the uptime and response-time reports need from the store: each check's hours over
-/// the period, from the roll-ups up to the watermark and from the results after it (the last
-/// hour or so, not rolled up yet), and the down time each incident covered.
+/// Reads what the uptime and response-time reports need from the store: each check's days and
+/// hours over the period, from the roll-ups up to the watermark and from the results after it
+/// (the last hour or so, not rolled up yet), and the down time each incident covered.
 ///
 /// Time after `now` is not counted at all: a report for this month, read today, weighs the days
-/// so far. One check is read and folded at a time, so memory holds one check's hours, not the
+/// so far. One check is read and folded at a time, so memory holds one check's roll-ups, not the
 /// period's.
 public struct PeriodReader: Sendable {
     let rollup: ResultRollup
@@ -22,42 +22,54 @@ public struct PeriodReader: Sendable {
     public func periods(
         from: Date, to: Date, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) async throws -> [CheckPeriod] {
-        let end = min(to, rollup.clock.now)
-        let watermark = try await rollup.store.rollupWatermark() ?? from
-        // Whole hours below the watermark come from the roll-ups; the partial hours at either
-        // edge of the period, and the hours after the watermark, from the results.
-        let rolledStart = min(Self.ceilingHour(of: from), end)
-        let rolledEnd = max(rolledStart, min(watermark, HourRollup.hour(of: end)))
+        let plan = Plan(from: from, end: min(to, rollup.clock.now), watermark: try await rollup.store.rollupWatermark() ?? from)
         var periods: [CheckPeriod] = []
         for (index, check) in rollup.checks.enumerated() {
-            var hours: [HourRollup] = []
-            if from < rolledStart { hours += try await rollup.hours(of: check, from: from, to: rolledStart) }
-            if rolledStart < rolledEnd {
-                let stored = try await rollup.store.rollups(checkID: check.id, from: rolledStart, to: rolledEnd)
-                hours += Self.everyHour(of: stored, checkID: check.id, from: rolledStart, to: rolledEnd)
-            }
-            if rolledEnd < end { hours += try await rollup.hours(of: check, from: rolledEnd, to: end) }
-            periods.append(CheckPeriod(check: check, hours: hours))
+            periods.append(try await period(of: check, plan))
             progress?(index + 1, rollup.checks.count)
         }
         return periods
     }
 
-    /// `stored` with the hours it lacks added as unknown: hours before the first roll-up, or
-    /// before the check was configured, have no row, and are no less part of the period.
-    static func everyHour(of stored: [HourRollup], checkID: String, from: Date, to: Date) -> [HourRollup] {
-        let count = Int(to.timeIntervalSince(from) / 3600)
-        guard stored.count < count else { return stored }
-        let byHour = Dictionary(stored.map { ($0.hour, $0) }, uniquingKeysWith: { first, _ in first })
-        return (0..<count).map { index in
-            let hour = from.addingTimeInterval(Double(index) * 3600)
-            return byHour[hour] ?? HourRollup(checkID: checkID, hour: hour, availability: Availability(unknown: 3600))
+    /// How a period is read: the partial hours at either edge and the hours after the watermark
+    /// from the results; the whole hours before the first midnight and after the last one from
+    /// hour roll-ups; the whole days between from day roll-ups.
+    struct Plan {
+        var from, rolledStart, daysStart, daysEnd, rolledEnd, end: Date
+
+        init(from: Date, end: Date, watermark: Date) {
+            self.from = from
+            self.end = end
+            rolledStart = min(Self.ceiling(of: from, span: .hour), end)
+            rolledEnd = max(rolledStart, min(watermark, Rollup.hour(of: end)))
+            daysStart = min(Self.ceiling(of: rolledStart, span: .day), rolledEnd)
+            daysEnd = max(daysStart, Rollup.day(of: rolledEnd))
+        }
+
+        static func ceiling(of instant: Date, span: Rollup.Span) -> Date {
+            let floor = span == .hour ? Rollup.hour(of: instant) : Rollup.day(of: instant)
+            return floor == instant ? floor : floor.addingTimeInterval(span.seconds)
         }
     }
 
-    static func ceilingHour(of instant: Date) -> Date {
-        let hour = HourRollup.hour(of: instant)
-        return hour == instant ? hour : hour.addingTimeInterval(3600)
+    private func period(of check: Check, _ plan: Plan) async throws -> CheckPeriod {
+        var rollups: [Rollup] = []
+        var candidates: [Rollup] = []
+        if plan.from < plan.rolledStart { rollups += try await rollup.hours(of: check, from: plan.from, to: plan.rolledStart) }
+        rollups += try await stored(check, .hour, plan.rolledStart, plan.daysStart)
+        if plan.daysStart < plan.daysEnd {
+            rollups += try await stored(check, .day, plan.daysStart, plan.daysEnd)
+            candidates = try await rollup.store.slowestHours(checkID: check.id, from: plan.daysStart, to: plan.daysEnd, limit: 3)
+        }
+        rollups += try await stored(check, .hour, plan.daysEnd, plan.rolledEnd)
+        if plan.rolledEnd < plan.end { rollups += try await rollup.hours(of: check, from: plan.rolledEnd, to: plan.end) }
+        return CheckPeriod(check: check, rollups: rollups, candidateHours: candidates)
+    }
+
+    private func stored(_ check: Check, _ span: Rollup.Span, _ from: Date, _ to: Date) async throws -> [Rollup] {
+        guard from < to else { return [] }
+        let stored = try await rollup.store.rollups(checkID: check.id, span: span, from: from, to: to)
+        return Rollup.filled(stored, checkID: check.id, span: span, from: from, to: to)
     }
 
     /// The down time of each incident of `tickets` within `[from, to)`, per check, measured on

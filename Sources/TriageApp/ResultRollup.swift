@@ -3,9 +3,10 @@ import Logging
 import TicketStore
 import TriageCore
 
-/// Rolls the stored probe results up into hours, from the store's watermark to the last hour
-/// that has settled, a day per transaction: the daemon runs it every few minutes, and a report
-/// runs it first so it reads hours, not results, whatever the daemon managed.
+/// Rolls the stored probe results up into hours and days, from the store's watermark to the last
+/// hour that has settled, at most a UTC day per transaction: the daemon runs it every few
+/// minutes, and a report runs it first so it reads days and hours, not results, whatever the
+/// daemon managed. A day's row is written with the hour that completes it, from its hours.
 ///
 /// An hour is rolled up once it ended `settle` ago, so the results of probes still running at
 /// its end (a slow mail round trip) are stored by then; a result stored later than that is kept
@@ -17,24 +18,21 @@ public struct ResultRollup: Sendable {
     let maintenance: MaintenanceCalendar
     let clock: any TriageClock
     let settle: Duration
-    /// Hours per transaction.
-    let chunkHours: Int
 
     public init(
         store: any SharedStore, checks: [Check], maintenance: MaintenanceCalendar, clock: any TriageClock,
-        settle: Duration = .seconds(600), chunkHours: Int = 24
+        settle: Duration = .seconds(600)
     ) {
         self.store = store
         self.checks = checks
         self.maintenance = maintenance
         self.clock = clock
         self.settle = settle
-        self.chunkHours = chunkHours
     }
 
     /// The last instant rolled up once `catchUp` is done: the start of the hour that ended `settle` ago.
     public var settledEnd: Date {
-        HourRollup.hour(of: clock.now.adding(.zero - settle))
+        Rollup.hour(of: clock.now.adding(.zero - settle))
     }
 
     /// Rolls up every settled hour after the watermark; returns how many hours were rolled up.
@@ -50,13 +48,20 @@ public struct ResultRollup: Sendable {
         var expected = watermark
         var done = 0
         while start < end {
-            let stop = min(start.addingTimeInterval(Double(chunkHours) * 3600), end)
-            var hours: [HourRollup] = []
+            let day = Rollup.day(of: start)
+            let stop = min(day.addingTimeInterval(Rollup.Span.day.seconds), end)
+            var rollups: [Rollup] = []
             for check in checks {
-                hours += try await self.hours(of: check, from: start, to: stop)
+                let hours = try await self.hours(of: check, from: start, to: stop)
+                rollups += hours
+                if stop == day.addingTimeInterval(Rollup.Span.day.seconds) {
+                    let earlier = day < start ? try await store.rollups(checkID: check.id, span: .hour, from: day, to: start) : []
+                    let whole = Rollup.filled(earlier, checkID: check.id, span: .hour, from: day, to: start) + hours
+                    rollups.append(Rollup(checkID: check.id, day: day, hours: whole))
+                }
             }
-            // Another roll-up (a report, the daemon) moved the watermark first: its hours stand.
-            guard try await store.saveRollups(hours, from: expected, to: stop) else { return done }
+            // Another roll-up (a report, the daemon) moved the watermark first: its roll-ups stand.
+            guard try await store.saveRollups(rollups, from: expected, to: stop) else { return done }
             done += Int(stop.timeIntervalSince(start) / 3600)
             progress?(done, total)
             expected = stop
@@ -66,7 +71,7 @@ public struct ResultRollup: Sendable {
     }
 
     /// One check's hours of `[from, to)`, from its stored results and the one standing at `from`.
-    func hours(of check: Check, from: Date, to: Date) async throws -> [HourRollup] {
+    func hours(of check: Check, from: Date, to: Date) async throws -> [Rollup] {
         let results = try await store.results(checkID: check.id, from: from, to: to)
         let previous = try await store.lastResult(checkID: check.id, before: from)
         return timeline(of: check).hours(results: results, previous: previous, from: from, to: to)
@@ -87,7 +92,7 @@ public struct ResultRollup: Sendable {
     /// Where rolling up resumes: the watermark, or the hour of the first stored result.
     private func start(after watermark: Date?) async throws -> Date? {
         if let watermark { return watermark }
-        return try await store.firstResultTime().map(HourRollup.hour(of:))
+        return try await store.firstResultTime().map(Rollup.hour(of:))
     }
 
     /// The daemon's service: a catch-up every `period`, logged when it rolled anything up.

@@ -2,8 +2,9 @@ import Foundation
 import TicketStore
 import TriageCore
 
-/// The promises every `ResultRollupStore` backend keeps: hours stored exactly and read by check
-/// and range, a watermark that moves only from where it is, and the results a roll-up starts from.
+/// The promises every `ResultRollupStore` backend keeps: hours and days stored exactly and read by
+/// check, span and range, the slowest hours ranked, a watermark that moves only from where it is,
+/// and the results a roll-up starts from.
 ///
 /// ```swift
 /// @Test(arguments: ResultRollupContract.all)
@@ -18,13 +19,14 @@ public enum ResultRollupContract {
     public typealias Check = (name: String, run: @Sendable (StoreFactory) async throws -> Void)
 
     public static let all: [Check] = [
-        ("hours round trip, read by check and [from, to), oldest first", hoursRoundTrip),
+        ("hours and days round trip, read by check, span and [from, to), oldest first", hoursRoundTrip),
+        ("the slowest hours are ranked by p95, ties by start", slowestHoursAreRanked),
         ("the watermark moves only from where it is", watermarkComparesAndSets),
         ("saving an hour again replaces it", savingAgainReplaces),
         ("the last result before an instant and the first result's time", lastAndFirstResults),
     ]
 
-    static let hour = HourRollup.hour(of: Date(timeIntervalSince1970: 1_800_000_000))
+    static let hour = Rollup.hour(of: Date(timeIntervalSince1970: 1_800_000_000))
 
     static func migrated(_ makeStore: StoreFactory) async throws -> Store {
         let store = try await makeStore(TestClock())
@@ -32,11 +34,11 @@ public enum ResultRollupContract {
         return store
     }
 
-    static func rollup(_ checkID: String, hourOffset: Int, up: Double, latencies: [Double] = []) -> HourRollup {
+    static func rollup(_ checkID: String, hourOffset: Int, up: Double, latencies: [Double] = []) -> Rollup {
         var latency = LatencyHistogram()
         for seconds in latencies { latency.record(seconds) }
-        return HourRollup(
-            checkID: checkID, hour: hour.addingTimeInterval(Double(hourOffset) * 3600),
+        return Rollup(
+            checkID: checkID, start: hour.addingTimeInterval(Double(hourOffset) * 3600),
             availability: Availability(up: up, degraded: 1.5, down: 3600 - up - 101.5, maintenance: 60, unknown: 40),
             probes: 60, failures: 3, latency: latency
         )
@@ -46,14 +48,35 @@ public enum ResultRollupContract {
         let store = try await migrated(makeStore)
         let shop = (0..<3).map { rollup("acme/shop/http", hourOffset: $0, up: 3000 + Double($0), latencies: [0.1, 0.25, 3]) }
         let blog = rollup("acme/blog/http", hourOffset: 1, up: 10)
-        try Expect.that(try await store.saveRollups(shop.reversed() + [blog], from: nil, to: hour.addingTimeInterval(3 * 3600)), "a first save")
-        try Expect.equal(try await store.rollups(checkID: "acme/shop/http", from: hour, to: hour.addingTimeInterval(3 * 3600)), shop, "every hour")
+        let day = Rollup(checkID: "acme/shop/http", day: Rollup.day(of: hour), hours: shop)
+        try Expect.that(
+            try await store.saveRollups(shop.reversed() + [blog, day], from: nil, to: hour.addingTimeInterval(3 * 3600)), "a first save"
+        )
         try Expect.equal(
-            try await store.rollups(checkID: "acme/shop/http", from: hour.addingTimeInterval(3600), to: hour.addingTimeInterval(2 * 3600)),
+            try await store.rollups(checkID: "acme/shop/http", span: .day, from: Rollup.day(of: hour), to: hour.addingTimeInterval(86_400)),
+            [day], "the day"
+        )
+        try Expect.equal(try await store.rollups(checkID: "acme/shop/http", span: .hour, from: hour, to: hour.addingTimeInterval(3 * 3600)), shop, "every hour")
+        try Expect.equal(
+            try await store.rollups(checkID: "acme/shop/http", span: .hour, from: hour.addingTimeInterval(3600), to: hour.addingTimeInterval(2 * 3600)),
             [shop[1]], "the hours in [from, to)"
         )
-        try Expect.equal(try await store.rollups(checkID: "acme/blog/http", from: hour, to: hour.addingTimeInterval(86_400)), [blog], "one check's")
-        try Expect.equal(try await store.rollups(checkID: "acme/none/http", from: hour, to: hour.addingTimeInterval(86_400)), [], "an unknown check's")
+        try Expect.equal(try await store.rollups(checkID: "acme/blog/http", span: .hour, from: hour, to: hour.addingTimeInterval(86_400)), [blog], "one check's")
+        try Expect.equal(try await store.rollups(checkID: "acme/none/http", span: .hour, from: hour, to: hour.addingTimeInterval(86_400)), [], "an unknown check's")
+    }
+
+    public static func slowestHoursAreRanked(_ makeStore: StoreFactory) async throws {
+        let store = try await migrated(makeStore)
+        let hours = [
+            rollup("a/b/c", hourOffset: 0, up: 1, latencies: [0.1]), rollup("a/b/c", hourOffset: 1, up: 1, latencies: [2]),
+            rollup("a/b/c", hourOffset: 2, up: 1), rollup("a/b/c", hourOffset: 3, up: 1, latencies: [0.5]),
+            rollup("a/b/c", hourOffset: 4, up: 1, latencies: [2]), rollup("a/b/d", hourOffset: 0, up: 1, latencies: [9]),
+        ]
+        try Expect.that(try await store.saveRollups(hours, from: nil, to: hour.addingTimeInterval(5 * 3600)), "the save")
+        let slowest = try await store.slowestHours(checkID: "a/b/c", from: hour, to: hour.addingTimeInterval(4 * 3600), limit: 3)
+        try Expect.equal(slowest, [hours[1], hours[3], hours[0]], "slowest first, within the range, hours without times left out")
+        let tie = try await store.slowestHours(checkID: "a/b/c", from: hour, to: hour.addingTimeInterval(5 * 3600), limit: 2)
+        try Expect.equal(tie, [hours[1], hours[4]], "ties by start")
     }
 
     public static func watermarkComparesAndSets(_ makeStore: StoreFactory) async throws {
@@ -66,7 +89,7 @@ public enum ResultRollupContract {
         try Expect.that(!(try await store.saveRollups([late], from: nil, to: first)), "a second first save is refused")
         try Expect.that(!(try await store.saveRollups([late], from: hour, to: second)), "a save from the wrong watermark is refused")
         try Expect.equal(
-            try await store.rollups(checkID: "a/b/c", from: hour, to: second).map(\.availability.up), [1], "a refused save writes nothing"
+            try await store.rollups(checkID: "a/b/c", span: .hour, from: hour, to: second).map(\.availability.up), [1], "a refused save writes nothing"
         )
         try Expect.that(try await store.saveRollups([], from: first, to: second), "a save from the watermark")
         try Expect.equal(try await store.rollupWatermark(), second, "the watermark after the second save")
@@ -77,7 +100,7 @@ public enum ResultRollupContract {
         let end = hour.addingTimeInterval(3600)
         try Expect.that(try await store.saveRollups([rollup("a/b/c", hourOffset: 0, up: 1)], from: nil, to: end), "the first save")
         try Expect.that(try await store.saveRollups([rollup("a/b/c", hourOffset: 0, up: 7)], from: end, to: end), "the second save")
-        try Expect.equal(try await store.rollups(checkID: "a/b/c", from: hour, to: end).map(\.availability.up), [7], "the hour saved last")
+        try Expect.equal(try await store.rollups(checkID: "a/b/c", span: .hour, from: hour, to: end).map(\.availability.up), [7], "the hour saved last")
     }
 
     public static func lastAndFirstResults(_ makeStore: StoreFactory) async throws {

@@ -14,7 +14,7 @@ struct ReportBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage-report-bench",
         abstract: "Generates a month of probe results and times their roll-up, for the report benchmark.",
-        subcommands: [Generate.self, Rollup.self]
+        subcommands: [Generate.self, RollupCommand.self]
     )
 }
 
@@ -41,7 +41,7 @@ struct Generate: AsyncParsableCommand {
         let configuration = try Configuration.load(configPath: workspace.configPath, probesDirectory: workspace.probesPath)
         let checks = configuration.probes.checks
         let store = try await StoreFactory.open(.sqlite(path: workspace.storePath), clock: SystemClock())
-        let end = CheckPeriod.day(of: Date())
+        let end = Rollup.day(of: Date())
         let start = end.addingTimeInterval(-Double(days) * 86_400)
         var history = SyntheticHistory(checks: checks, start: start, days: days, seed: seed)
         let began = Date()
@@ -77,7 +77,8 @@ struct Generate: AsyncParsableCommand {
     }
 }
 
-struct Rollup: AsyncParsableCommand {
+struct RollupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rollup", abstract: "Rolls up the generated results, timed.")
     @OptionGroup var workspace: Workspace
 
     func run() async throws {

@@ -48,14 +48,14 @@ enum ReportFixture {
         let shop = check("acme", "shop", "http", .http(HTTPCheckSpec(url: URL(string: "https://shop.acme.example/")!)))
         let api = check("globex", "api", "tcp", .tcp(TCPCheckSpec(host: "api.globex.example", port: 443)))
         return [
-            CheckPeriod(check: www, hours: hours(www) { day, hour in
+            CheckPeriod(check: www, rollups: hours(www) { day, hour in
                 day == 3 && hour < 2 ? .down : day == 5 && hour < 6 ? .unknown : .up(day == 3 ? 0.9 : 0.1 + 0.02 * Double(day))
             }),
-            CheckPeriod(check: tls, hours: hours(tls) { _, _ in .up(0.05) }),
-            CheckPeriod(check: shop, hours: hours(shop) { day, hour in
+            CheckPeriod(check: tls, rollups: hours(tls) { _, _ in .up(0.05) }),
+            CheckPeriod(check: shop, rollups: hours(shop) { day, hour in
                 day == 6 ? nil : day == 1 && hour < 2 ? .maintenance : .up(0.3)
             }),
-            CheckPeriod(check: api, hours: hours(api) { _, _ in .down }),
+            CheckPeriod(check: api, rollups: hours(api) { _, _ in .down }),
         ]
     }
 
@@ -67,10 +67,10 @@ enum ReportFixture {
     }
 
     /// A roll-up per hour of the week, as `state(day, hour)` says; nil leaves the hour out.
-    static func hours(_ check: Check, _ state: (Int, Int) -> HourState?) -> [HourRollup] {
+    static func hours(_ check: Check, _ state: (Int, Int) -> HourState?) -> [Rollup] {
         (0..<days * 24).compactMap { index in
             guard let hourState = state(index / 24, index % 24) else { return nil }
-            var rollup = HourRollup(checkID: check.id, hour: start.addingTimeInterval(Double(index) * 3_600))
+            var rollup = Rollup(checkID: check.id, start: start.addingTimeInterval(Double(index) * 3_600))
             switch hourState {
             case .up(let seconds):
                 rollup.availability = Availability(up: 3_600)

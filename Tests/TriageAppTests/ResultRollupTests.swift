@@ -10,7 +10,7 @@ import TriageTesting
 /// and that a report read from them gives the figures a report read from every result gives.
 struct ResultRollupTests {
     /// On the hour.
-    static let start = HourRollup.hour(of: Date(timeIntervalSince1970: 1_800_000_000))
+    static let start = Rollup.hour(of: Date(timeIntervalSince1970: 1_800_000_000))
 
     func check(_ site: String) -> Check {
         Check(
@@ -42,12 +42,12 @@ struct ResultRollupTests {
         let store = try await store(clock)
         let shop = check("shop"), idle = check("idle")
         try await store.record(history(of: shop, minutes: 180) { $0 % 10 == 0 })
-        let rollup = ResultRollup(store: store, checks: [shop, idle], maintenance: MaintenanceCalendar(), clock: clock, chunkHours: 2)
+        let rollup = ResultRollup(store: store, checks: [shop, idle], maintenance: MaintenanceCalendar(), clock: clock)
         #expect(try await rollup.catchUp() == 2, "the third hour ended 5 minutes ago, less than the 10 it settles for")
         #expect(try await store.rollupWatermark() == Self.start.addingTimeInterval(2 * 3600))
-        let idleHours = try await store.rollups(checkID: idle.id, from: Self.start, to: clock.now)
+        let idleHours = try await store.rollups(checkID: idle.id, span: .hour, from: Self.start, to: clock.now)
         #expect(idleHours.map(\.availability) == [Availability(unknown: 3600), Availability(unknown: 3600)])
-        let shopHours = try await store.rollups(checkID: shop.id, from: Self.start, to: clock.now)
+        let shopHours = try await store.rollups(checkID: shop.id, span: .hour, from: Self.start, to: clock.now)
         #expect(shopHours.map(\.probes) == [60, 60])
         #expect(shopHours.map(\.failures) == [6, 6])
         #expect(shopHours[0].availability.unknown == 0.5, "the first half second, before the first result")
@@ -56,26 +56,40 @@ struct ResultRollupTests {
         #expect(try await rollup.catchUp() == 1)
     }
 
+    /// Two days and ten hours of results from 08:00: the report reads the first day's hours, the
+    /// whole second day from its day row, the third day's rolled-up hours and its last unsettled
+    /// minutes from the results, and agrees with a report folded from every result's hour.
     @Test func aReportFromRollUpsAndTheUnsettledTailEqualsOneFromEveryResult() async throws {
-        let clock = TestClock(now: Self.start.addingTimeInterval(10 * 3600 + 1234))
+        let clock = TestClock(now: Self.start.addingTimeInterval(58 * 3600 + 1234))
         let store = try await store(clock)
         let shop = check("shop")
-        let results = history(of: shop, minutes: 10 * 60 + 20) { ($0 / 7) % 5 == 0 }
+        let results = history(of: shop, minutes: 58 * 60 + 20) { ($0 / 7) % 5 == 0 }
         try await store.record(results)
         let window = MaintenanceWindow(
             name: "upgrade", customer: "acme", schedule: .once(from: Self.start.addingTimeInterval(7200), to: Self.start.addingTimeInterval(9000))
         )
         let rollup = ResultRollup(store: store, checks: [shop], maintenance: MaintenanceCalendar([window]), clock: clock)
-        #expect(try await rollup.catchUp() == 10, "10:20 now: the hour that ended at 10:00 has settled")
-        let from = Self.start.addingTimeInterval(1800), to = Self.start.addingTimeInterval(86_400)
-        let read = try await PeriodReader(rollup: rollup).periods(from: from, to: to)
+        #expect(try await rollup.catchUp() == 58, "10:20 on the third day: the hour that ended at 10:00 has settled")
+        let secondDay = Rollup.day(of: Self.start).addingTimeInterval(86_400)
+        let days = try await store.rollups(checkID: shop.id, span: .day, from: Rollup.day(of: Self.start), to: clock.now)
+        #expect(days.map(\.start) == [Rollup.day(of: Self.start), secondDay], "a day row for each day completed, the first one partly unknown")
+        #expect(days.first?.availability.unknown == 8 * 3600 + 0.5, "the first day's hours before the first result")
+        let from = Self.start.addingTimeInterval(1800), to = Self.start.addingTimeInterval(3 * 86_400)
+        let read = try #require(try await PeriodReader(rollup: rollup).periods(from: from, to: to).first)
 
         let everything = rollup.timeline(of: shop).hours(
             results: results.filter { $0.startedAt >= from }, previous: results.last { $0.startedAt < from }, from: from, to: clock.now
         )
-        let expected = CheckPeriod(check: shop, hours: everything)
-        #expect(read == [expected])
-        let time = read[0].availability
+        let expected = CheckPeriod(check: shop, rollups: everything)
+        #expect(read.days.map(\.day) == expected.days.map(\.day))
+        #expect(read.days.map(\.latency) == expected.days.map(\.latency))
+        #expect(read.latency == expected.latency && read.slowestHours == expected.slowestHours)
+        #expect(read.probes == expected.probes && read.failures == expected.failures)
+        for (got, want) in zip(read.days.map(\.availability) + [read.availability], expected.days.map(\.availability) + [expected.availability]) {
+            #expect(abs(got.up - want.up) < 1e-6 && abs(got.down - want.down) < 1e-6 && abs(got.unknown - want.unknown) < 1e-6)
+            #expect(abs(got.maintenance - want.maintenance) < 1e-6 && got.degraded == want.degraded)
+        }
+        let time = read.availability
         #expect(abs(time.up + time.degraded + time.down + time.maintenance + time.unknown - clock.now.timeIntervalSince(from)) < 0.001,
                 "every second up to now is counted once, none after")
         #expect(abs(time.maintenance - 1800) <= 60, "the window's edges are exact to one interval")

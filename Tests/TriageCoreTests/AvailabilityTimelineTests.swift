@@ -51,7 +51,7 @@ struct AvailabilityTimelineTests {
         let results = [result(3540, .up, total: 0.1), result(3600, .down), result(3660, .up, total: 0.3)]
         let hours = timeline.hours(results: results, previous: nil, from: at(3000), to: at(3720))
         #expect(hours.count == 2)
-        #expect(hours[0].hour == at(0) && hours[1].hour == at(3600))
+        #expect(hours[0].start == at(0) && hours[1].start == at(3600))
         #expect(hours[0].availability == Availability(up: 60, unknown: 540))
         #expect(hours[1].availability == Availability(up: 60, down: 60))
         #expect(hours[1].probes == 2 && hours[1].failures == 1)

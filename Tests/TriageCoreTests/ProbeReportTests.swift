@@ -16,12 +16,12 @@ struct ProbeReportTests {
     }
 
     /// `count` hours from `first` (hours after `day`), each with `time` and one latency sample of `seconds`.
-    func hours(of check: Check, first: Int, count: Int, _ time: Availability, seconds: Double? = nil) -> [HourRollup] {
+    func hours(of check: Check, first: Int, count: Int, _ time: Availability, seconds: Double? = nil) -> [Rollup] {
         (first..<first + count).map { index in
             var latency = LatencyHistogram()
             if let seconds { latency.record(seconds) }
-            return HourRollup(
-                checkID: check.id, hour: day.addingTimeInterval(Double(index) * 3600), availability: time,
+            return Rollup(
+                checkID: check.id, start: day.addingTimeInterval(Double(index) * 3600), availability: time,
                 probes: 60, failures: Int(time.down / 60), latency: latency
             )
         }
@@ -36,11 +36,11 @@ struct ProbeReportTests {
         slow[30].latency.record(4)
         slow[40].latency.record(2)
         slow[40].latency.record(2)
-        let period = CheckPeriod(check: shop, hours: slow, slowestHourCount: 2)
+        let period = CheckPeriod(check: shop, rollups: slow, slowestHourCount: 2)
         #expect(period.days.map(\.day) == [day, day.addingTimeInterval(86_400)])
         #expect(period.days.map(\.availability.down) == [0, 24 * 600])
         #expect(period.availability.uptime == Double(48 * 3600 - 24 * 600) / Double(48 * 3600))
-        #expect(period.slowestHours.map(\.hour) == [slow[30].hour, slow[40].hour])
+        #expect(period.slowestHours.map(\.hour) == [slow[30].start, slow[40].start])
         let latency = try #require(period.latency)
         #expect(latency.samples == 52)
         #expect(abs(latency.p50 - 0.1) < 0.002)
@@ -50,10 +50,10 @@ struct ProbeReportTests {
     @Test func sitesAndCustomersSumTheirChecksAndASiteWithoutDataHasNoUptime() throws {
         let web = check("shop"), mail = check("shop", "mail"), blog = check("blog"), other = check("www", customer: "globex")
         let periods = [
-            CheckPeriod(check: web, hours: hours(of: web, first: 0, count: 10, Availability(up: 3600))),
-            CheckPeriod(check: mail, hours: hours(of: mail, first: 0, count: 10, Availability(up: 1800, down: 1800))),
-            CheckPeriod(check: blog, hours: hours(of: blog, first: 0, count: 10, Availability(unknown: 3600))),
-            CheckPeriod(check: other, hours: hours(of: other, first: 0, count: 10, Availability(up: 3000, maintenance: 600))),
+            CheckPeriod(check: web, rollups: hours(of: web, first: 0, count: 10, Availability(up: 3600))),
+            CheckPeriod(check: mail, rollups: hours(of: mail, first: 0, count: 10, Availability(up: 1800, down: 1800))),
+            CheckPeriod(check: blog, rollups: hours(of: blog, first: 0, count: 10, Availability(unknown: 3600))),
+            CheckPeriod(check: other, rollups: hours(of: other, first: 0, count: 10, Availability(up: 3000, maintenance: 600))),
         ]
         let downtime = [mail.id: [IncidentDowntime.Share(ticketID: 7, cause: "third-party", seconds: 10_000)]]
         let report = UptimeReport(checks: periods, downtime: downtime, from: day, to: day.addingTimeInterval(36_000))

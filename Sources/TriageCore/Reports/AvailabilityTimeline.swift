@@ -30,11 +30,11 @@ public struct AvailabilityTimeline: Sendable {
     /// The hours of `[from, to)` that this check's `results` (oldest first, all inside the range)
     /// and the last result before the range (`previous`) describe, in order; every hour of the
     /// range is there, even one without results (all unknown). Hours are cut to the range.
-    public func hours(results: [ProbeResult], previous: ProbeResult?, from: Date, to: Date) -> [HourRollup] {
+    public func hours(results: [ProbeResult], previous: ProbeResult?, from: Date, to: Date) -> [Rollup] {
         guard from < to else { return [] }
-        let firstHour = HourRollup.hour(of: from)
+        let firstHour = Rollup.hour(of: from)
         let count = Int((to.timeIntervalSince(firstHour) / 3600).rounded(.up))
-        var hours = (0..<count).map { HourRollup(checkID: checkID, hour: firstHour.addingTimeInterval(Double($0) * 3600)) }
+        var hours = (0..<count).map { Rollup(checkID: checkID, start: firstHour.addingTimeInterval(Double($0) * 3600)) }
         var standing = previous
         var cursor = from
         for result in results where from <= result.startedAt && result.startedAt < to {
@@ -59,7 +59,7 @@ public struct AvailabilityTimeline: Sendable {
     }
 
     /// Gives `[start, end)` to the standing result's outcome while it stands, and the rest to unknown.
-    private func attribute(from start: Date, to end: Date, standing: ProbeResult?, into hours: inout [HourRollup], firstHour: Date) {
+    private func attribute(from start: Date, to end: Date, standing: ProbeResult?, into hours: inout [Rollup], firstHour: Date) {
         guard start < end else { return }
         var knownEnd = start
         if let standing {
@@ -70,11 +70,11 @@ public struct AvailabilityTimeline: Sendable {
     }
 
     /// Adds `[start, end)` to the hours it crosses, as `outcome` (nil: unknown) or maintenance.
-    private func spread(from start: Date, to end: Date, as outcome: ProbeOutcome?, into hours: inout [HourRollup], firstHour: Date) {
+    private func spread(from start: Date, to end: Date, as outcome: ProbeOutcome?, into hours: inout [Rollup], firstHour: Date) {
         var pieceStart = start
         while pieceStart < end {
             let index = Int(pieceStart.timeIntervalSince(firstHour) / 3600)
-            let pieceEnd = min(end, hours[index].hour.addingTimeInterval(3600))
+            let pieceEnd = min(end, hours[index].end)
             let seconds = pieceEnd.timeIntervalSince(pieceStart)
             if maintenance?(pieceStart) == true {
                 hours[index].availability.maintenance += seconds

@@ -3,7 +3,7 @@ import Foundation
 /// One check over a report's period, folded from its hour roll-ups: its time by state, per day
 /// and in all, and its response-time percentiles, per day, in all, and in its slowest hours.
 /// Both the uptime and the response-time reports are read from these, so a month of one check
-/// is folded once and its hours can be dropped.
+/// is folded once and its roll-ups can be dropped.
 public struct CheckPeriod: Sendable, Hashable, Encodable {
     /// Response times of a set of probes: how many answered, and the percentiles of their times
     /// (seconds, each within ±2 %, see `LatencyHistogram`).
@@ -51,53 +51,56 @@ public struct CheckPeriod: Sendable, Hashable, Encodable {
     public var slowestHours: [Hour]
 
     /// - Parameters:
-    ///   - hours: the check's hours over the period, oldest first.
+    ///   - rollups: the check's hours and days over the period, oldest first, none overlapping.
+    ///   - candidateHours: more hours that may be among the slowest, for the stretches `rollups`
+    ///     covers with days (the store's slowest hours of those days).
     ///   - slowestHourCount: how many slowest hours to keep.
-    public init(check: Check, hours: [HourRollup], slowestHourCount: Int = 3) {
+    public init(check: Check, rollups: [Rollup], candidateHours: [Rollup] = [], slowestHourCount: Int = 3) {
         checkID = check.id
         targetID = check.targetID
         customer = check.customer
         name = check.name
         kind = check.spec.kindName
-        availability = hours.reduce(Availability()) { $0 + $1.availability }
-        probes = hours.reduce(0) { $0 + $1.probes }
-        failures = hours.reduce(0) { $0 + $1.failures }
+        availability = rollups.reduce(Availability()) { $0 + $1.availability }
+        probes = rollups.reduce(0) { $0 + $1.probes }
+        failures = rollups.reduce(0) { $0 + $1.failures }
         var whole = LatencyHistogram()
         var days: [Day] = []
         var dayLatency = LatencyHistogram()
-        var slowest: [(hour: Date, p95: Double, latency: LatencyHistogram)] = []
-        for hour in hours {
-            let day = Self.day(of: hour.hour)
+        for rollup in rollups {
+            let day = Rollup.day(of: rollup.start)
             if days.last?.day != day {
                 Self.close(&days, with: dayLatency, into: &whole)
                 dayLatency = LatencyHistogram()
                 days.append(Day(day: day, availability: Availability(), latency: nil))
             }
-            days[days.count - 1].availability += hour.availability
-            dayLatency.merge(hour.latency)
-            // Only the p95 of each hour, to rank it; the full percentiles of the slowest few only.
-            if slowestHourCount > 0, let p95 = hour.latency.percentile(0.95),
-                slowest.count < slowestHourCount || p95 > slowest[slowest.count - 1].p95
-            {
-                let place = slowest.firstIndex { p95 > $0.p95 } ?? slowest.count
-                slowest.insert((hour.hour, p95, hour.latency), at: place)
-                if slowest.count > slowestHourCount { slowest.removeLast() }
-            }
+            days[days.count - 1].availability += rollup.availability
+            dayLatency.merge(rollup.latency)
         }
         Self.close(&days, with: dayLatency, into: &whole)
         self.days = days
         latency = Latency(whole)
-        slowestHours = slowest.compactMap { entry in Latency(entry.latency).map { Hour(hour: entry.hour, latency: $0) } }
+        slowestHours = Self.slowest(rollups.filter { $0.span == .hour } + candidateHours, count: slowestHourCount)
+    }
+
+    /// The `count` hours with the highest p95, slowest first (ties: earliest first). Only each
+    /// hour's p95 is read to rank it; the full percentiles of the slowest few only.
+    private static func slowest(_ hours: [Rollup], count: Int) -> [Hour] {
+        var slowest: [(start: Date, p95: Double, latency: LatencyHistogram)] = []
+        for hour in hours.sorted(by: { $0.start < $1.start }) {
+            guard count > 0, let p95 = hour.latency.percentile(0.95),
+                slowest.count < count || p95 > slowest[slowest.count - 1].p95
+            else { continue }
+            let place = slowest.firstIndex { p95 > $0.p95 } ?? slowest.count
+            slowest.insert((hour.start, p95, hour.latency), at: place)
+            if slowest.count > count { slowest.removeLast() }
+        }
+        return slowest.compactMap { entry in Latency(entry.latency).map { Hour(hour: entry.start, latency: $0) } }
     }
 
     private static func close(_ days: inout [Day], with latency: LatencyHistogram, into whole: inout LatencyHistogram) {
         guard !days.isEmpty else { return }
         days[days.count - 1].latency = Latency(latency)
         whole.merge(latency)
-    }
-
-    /// The start of the UTC day holding `instant`.
-    public static func day(of instant: Date) -> Date {
-        Date(timeIntervalSince1970: (instant.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
     }
 }

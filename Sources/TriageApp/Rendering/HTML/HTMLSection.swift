@@ -23,7 +23,7 @@ enum HTMLSection {
     /// without data shows as such instead of vanishing.
     static func days(from: Date, to: Date) -> [Date] {
         var days: [Date] = []
-        var day = CheckPeriod.day(of: from)
+        var day = Rollup.day(of: from)
         while day < to {
             days.append(day)
             day = day.addingTimeInterval(86_400)
