@@ -5,10 +5,11 @@ import TriageCore
 /// One row of `probe_results`: a probe's outcome with its phase timings flattened into columns,
 /// so reports can aggregate them in SQL.
 ///
-/// Rows are read with `FetchableRecord` but written through one cached statement and
-/// ``insertArguments``: results are the hot path, and GRDB's per-record encoding measured three
-/// to four times slower than binding the values directly.
-struct ProbeResultRecord: Decodable, FetchableRecord {
+/// Rows are written through one cached statement and ``insertArguments``, and read by column
+/// position from ``selectSQL``: results are the hot path (a roll-up reads every one of them), and
+/// GRDB's per-record encoding and keyed decoding measured several times slower than binding and
+/// reading the values directly.
+struct ProbeResultRecord {
     var checkID: String
     var startedAt: Int64
     var outcome: ProbeOutcome
@@ -22,15 +23,6 @@ struct ProbeResultRecord: Decodable, FetchableRecord {
     var total: Double
     var bytes: Int
     var certificateExpiresAt: Int64?
-
-    enum CodingKeys: String, CodingKey {
-        case outcome, failure, reason, dns, connect, tls, total, bytes
-        case certificateExpiresAt = "certificate_expires_at"
-        case checkID = "check_id"
-        case startedAt = "started_at"
-        case statusCode = "status_code"
-        case firstByte = "first_byte"
-    }
 }
 
 extension ProbeResultRecord {
@@ -43,6 +35,47 @@ extension ProbeResultRecord {
             firstByte: result.timings.firstByte, total: result.timings.total, bytes: result.bytesRead,
             certificateExpiresAt: result.certificateExpiresAt?.millisecondsSince1970
         )
+    }
+
+    /// The columns of a read, in the order ``init(row:)`` reads them.
+    static let columns = """
+        check_id, started_at, outcome, failure, reason, status_code, dns, connect, tls, first_byte, total, bytes,
+        certificate_expires_at
+        """
+
+    /// Reads a row of ``columns``; an outcome or failure this build does not know is an error
+    /// naming it, never a silent default.
+    init(row: Row) throws {
+        let outcome: String = row[2]
+        let failure: String? = row[3]
+        guard let knownOutcome = ProbeOutcome(rawValue: outcome) else { throw UnknownValue(column: "outcome", value: outcome) }
+        let knownFailure = try failure.map { name in
+            guard let known = FailureClass(rawValue: name) else { throw UnknownValue(column: "failure", value: name) }
+            return known
+        }
+        self.init(
+            checkID: row[0], startedAt: row[1], outcome: knownOutcome, failure: knownFailure, reason: row[4], statusCode: row[5],
+            dns: row[6], connect: row[7], tls: row[8], firstByte: row[9], total: row[10], bytes: row[11],
+            certificateExpiresAt: row[12]
+        )
+    }
+
+    /// The results of the rows `sql` selects (``columns`` first), in its order.
+    static func results(_ db: Database, sql: String, arguments: StatementArguments) throws -> [ProbeResult] {
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        var results: [ProbeResult] = []
+        while let row = try rows.next() { results.append(try ProbeResultRecord(row: row).result) }
+        return results
+    }
+
+    /// A stored value this build does not know (written by a newer release).
+    struct UnknownValue: Error, CustomStringConvertible {
+        var column: String
+        var value: String
+
+        var description: String {
+            "a probe result's \(column) is \"\(value)\", which this version does not know; upgrade Triage"
+        }
     }
 
     /// The domain result this row stores.

@@ -22,11 +22,14 @@ extension SQLiteTicketStore: ResultRollupStore {
 
     public func lastResult(checkID: String, before instant: Date) async throws -> ProbeResult? {
         try await read("read the last result of \(checkID)") { db in
-            try ProbeResultRecord.fetchOne(
+            try ProbeResultRecord.results(
                 db,
-                sql: "SELECT * FROM probe_results WHERE check_id = ? AND started_at < ? ORDER BY started_at DESC LIMIT 1",
+                sql: """
+                    SELECT \(ProbeResultRecord.columns) FROM probe_results
+                    WHERE check_id = ? AND started_at < ? ORDER BY started_at DESC LIMIT 1
+                    """,
                 arguments: [checkID, instant.millisecondsSince1970]
-            )?.result
+            ).first
         }
     }
 

@@ -73,7 +73,7 @@ struct Generate: AsyncParsableCommand {
     }
 
     static func day(_ date: Date) -> String {
-        String(ISO8601DateFormatter().string(from: date).prefix(10))
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash))
     }
 }
 

@@ -73,7 +73,8 @@ struct ResultRollupTests {
         let secondDay = Rollup.day(of: Self.start).addingTimeInterval(86_400)
         let days = try await store.rollups(checkID: shop.id, span: .day, from: Rollup.day(of: Self.start), to: clock.now)
         #expect(days.map(\.start) == [Rollup.day(of: Self.start), secondDay], "a day row for each day completed, the first one partly unknown")
-        #expect(days.first?.availability.unknown == 8 * 3600 + 0.5 + 19 * 60, "the hours before the first result, and the gap")
+        let unknownOfFirstDay: Double = 8 * 3600 + 0.5 + 19 * 60
+        #expect(days.first?.availability.unknown == unknownOfFirstDay, "the hours before the first result, and the gap")
         let from = Self.start.addingTimeInterval(1800), to = Self.start.addingTimeInterval(3 * 86_400)
         let read = try #require(try await PeriodReader(rollup: rollup).periods(from: from, to: to).first)
 
