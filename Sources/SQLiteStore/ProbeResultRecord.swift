@@ -60,9 +60,10 @@ extension ProbeResultRecord {
         )
     }
 
-    /// The results of the rows `sql` selects (``columns`` first), in its order.
+    /// The results of the rows `sql` selects (``columns`` first), in its order, through the
+    /// connection's statement cache: a report runs the same few queries thousands of times.
     static func results(_ db: Database, sql: String, arguments: StatementArguments) throws -> [ProbeResult] {
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         var results: [ProbeResult] = []
         while let row = try rows.next() { results.append(try ProbeResultRecord(row: row).result) }
         return results

@@ -89,9 +89,11 @@ enum RollupRecord {
         ]
     }
 
-    /// The roll-ups of the rows matching `condition` (a WHERE clause and what follows it).
+    /// The roll-ups of the rows matching `condition` (a WHERE clause and what follows it), through
+    /// the connection's statement cache: a report runs the same query for every check.
     static func fetch(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [Rollup] {
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM result_rollups WHERE \(condition)", arguments: arguments)
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM result_rollups WHERE \(condition)")
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
         var rollups: [Rollup] = []
         while let row = try rows.next() { rollups.append(try rollup(from: row)) }
         return rollups
