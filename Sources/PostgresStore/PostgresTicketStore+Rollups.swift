@@ -20,18 +20,6 @@ extension PostgresTicketStore: ResultRollupStore {
         }
     }
 
-    public func lastResult(checkID: String, before instant: Date) async throws -> ProbeResult? {
-        try await read("read the last result of \(checkID)") { session in
-            try await session.rows(
-                """
-                SELECT \(unescaped: ResultRows.columns) FROM probe_results
-                WHERE check_id = \(checkID) AND started_at < \(instant.millisecondsSince1970)
-                ORDER BY started_at DESC LIMIT 1
-                """
-            ).first.map(ResultRows.result(from:))
-        }
-    }
-
     /// One transaction under the roll-up lock: compare the watermark, write every roll-up in one
     /// INSERT from arrays (histograms travel as hex text, decoded by the server), move the watermark.
     public func saveRollups(_ rollups: [Rollup], from: Date?, to: Date) async throws -> Bool {

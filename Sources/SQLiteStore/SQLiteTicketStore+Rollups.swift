@@ -20,19 +20,6 @@ extension SQLiteTicketStore: ResultRollupStore {
         }
     }
 
-    public func lastResult(checkID: String, before instant: Date) async throws -> ProbeResult? {
-        try await read("read the last result of \(checkID)") { db in
-            try ProbeResultRecord.results(
-                db,
-                sql: """
-                    SELECT \(ProbeResultRecord.columns) FROM probe_results
-                    WHERE check_id = ? AND started_at < ? ORDER BY started_at DESC LIMIT 1
-                    """,
-                arguments: [checkID, instant.millisecondsSince1970]
-            ).first
-        }
-    }
-
     public func saveRollups(_ rollups: [Rollup], from: Date?, to: Date) async throws -> Bool {
         try await write("save \(rollups.count) roll-ups") { db in
             let current = try Int64.fetchOne(db, sql: "SELECT rolled_up_to FROM rollup_watermark WHERE id = 1")

@@ -22,9 +22,6 @@ public protocol ResultRollupStore: Sendable {
     /// roll-up begins; nil without results.
     func firstResultTime() async throws -> Date?
 
-    /// The last result of `checkID` that started before `instant`: the one still standing at it.
-    func lastResult(checkID: String, before instant: Date) async throws -> ProbeResult?
-
     /// Writes `rollups`, hours and days (replacing any stored one of the same check, span and
     /// start), and moves the watermark from `from` to `to`, in one transaction; writes nothing and
     /// returns false when the watermark is no longer `from` (another roll-up got there first), or

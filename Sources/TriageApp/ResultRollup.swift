@@ -71,10 +71,15 @@ public struct ResultRollup: Sendable {
     }
 
     /// One check's hours of `[from, to)`, from its stored results and the one standing at `from`.
+    /// One read serves both: the results from a standing limit before `from` hold the one still
+    /// standing at `from`, and an older one would not stand there anyway.
     func hours(of check: Check, from: Date, to: Date) async throws -> [Rollup] {
-        let results = try await store.results(checkID: check.id, from: from, to: to)
-        let previous = try await store.lastResult(checkID: check.id, before: from)
-        return timeline(of: check).hours(results: results, previous: previous, from: from, to: to)
+        let timeline = timeline(of: check)
+        let read = try await store.results(checkID: check.id, from: from.adding(.zero - timeline.standingLimit), to: to)
+        let firstInside = read.firstIndex { $0.startedAt >= from } ?? read.endIndex
+        return timeline.hours(
+            results: Array(read[firstInside...]), previous: firstInside > 0 ? read[firstInside - 1] : nil, from: from, to: to
+        )
     }
 
     /// The timeline that weighs `check`'s results, with the maintenance windows that can cover it.

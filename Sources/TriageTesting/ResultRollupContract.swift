@@ -4,7 +4,7 @@ import TriageCore
 
 /// The promises every `ResultRollupStore` backend keeps: hours and days stored exactly and read by
 /// check, span and range, the slowest hours ranked, a watermark that moves only from where it is,
-/// and the results a roll-up starts from.
+/// and where a first roll-up starts.
 ///
 /// ```swift
 /// @Test(arguments: ResultRollupContract.all)
@@ -23,7 +23,7 @@ public enum ResultRollupContract {
         ("the slowest hours are ranked by p95, ties by start", slowestHoursAreRanked),
         ("the watermark moves only from where it is", watermarkComparesAndSets),
         ("saving an hour again replaces it", savingAgainReplaces),
-        ("the last result before an instant and the first result's time", lastAndFirstResults),
+        ("the first result's time", firstResultTime),
     ]
 
     static let hour = Rollup.hour(of: Date(timeIntervalSince1970: 1_800_000_000))
@@ -103,7 +103,7 @@ public enum ResultRollupContract {
         try Expect.equal(try await store.rollups(checkID: "a/b/c", span: .hour, from: hour, to: end).map(\.availability.up), [7], "the hour saved last")
     }
 
-    public static func lastAndFirstResults(_ makeStore: StoreFactory) async throws {
+    public static func firstResultTime(_ makeStore: StoreFactory) async throws {
         let store = try await migrated(makeStore)
         try Expect.equal(try await store.firstResultTime(), nil, "the first result's time without results")
         func result(_ seconds: Double, _ checkID: String = "a/b/c") -> ProbeResult {
@@ -112,7 +112,5 @@ public enum ResultRollupContract {
         try await store.record([result(0), result(60), result(120, "a/b/d")])
         try await store.record([result(180)])
         try Expect.equal(try await store.firstResultTime(), hour, "the first result's time")
-        try Expect.equal(try await store.lastResult(checkID: "a/b/c", before: hour.addingTimeInterval(180)), result(60), "the last before 180 s")
-        try Expect.equal(try await store.lastResult(checkID: "a/b/c", before: hour), nil, "nothing before the first")
     }
 }
