@@ -24,40 +24,7 @@ public struct PeriodReader: Sendable {
     ) async throws -> [CheckPeriod] {
         let plan = Plan(from: from, end: min(to, rollup.clock.now), watermark: try await rollup.store.rollupWatermark() ?? from)
         let checks = rollup.checks
-        return try await Self.concurrently(checks.count, progress: progress) { index in try await period(of: checks[index], plan) }
-    }
-
-    /// How many reads run at once: the store's pool serves several readers, and folding a check
-    /// takes a core, so a report uses both cores of a small machine while its memory stays
-    /// that of a handful of checks.
-    static let width = 4
-
-    /// `work(0..<count)`, `width` at a time, in order; `progress` is told as each one ends.
-    static func concurrently<T: Sendable>(
-        _ count: Int, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
-        _ work: @escaping @Sendable (Int) async throws -> T
-    ) async throws -> [T] {
-        try await withThrowingTaskGroup(of: (Int, T).self) { group in
-            var results = [T?](repeating: nil, count: count)
-            var next = 0
-            var done = 0
-            while next < min(width, count) {
-                let index = next
-                group.addTask { (index, try await work(index)) }
-                next += 1
-            }
-            while let (index, value) = try await group.next() {
-                results[index] = value
-                done += 1
-                progress?(done, count)
-                if next < count {
-                    let index = next
-                    group.addTask { (index, try await work(index)) }
-                    next += 1
-                }
-            }
-            return results.map { $0! }
-        }
+        return try await BoundedConcurrency.map(checks.count, progress: progress) { index in try await period(of: checks[index], plan) }
     }
 
     /// How a period is read: the partial hours at either edge and the hours after the watermark
@@ -106,7 +73,7 @@ public struct PeriodReader: Sendable {
     public func downtime(of tickets: [Ticket], from: Date, to: Date) async throws -> [String: [IncidentDowntime.Share]] {
         let checks = Dictionary(rollup.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let spans = IncidentDowntime.spans(of: tickets, from: from, to: to, now: rollup.clock.now).filter { checks[$0.checkID] != nil }
-        let measured = try await Self.concurrently(spans.count) { index in
+        let measured = try await BoundedConcurrency.map(spans.count) { index in
             let span = spans[index]
             let hours = try await rollup.hours(of: checks[span.checkID]!, from: span.from, to: span.to)
             return IncidentDowntime.Share(ticketID: span.ticketID, cause: span.cause, seconds: hours.reduce(0) { $0 + $1.availability.down })

@@ -50,8 +50,12 @@ struct ProbeReportSource {
         return periods
     }
 
-    func uptime(_ periods: [CheckPeriod], from: Date, to: Date) async throws -> UptimeReport {
-        let tickets = try await store.tickets(TicketFilter(customer: options.customer, limit: .max))
+    /// The customer's tickets, whose incidents the uptime report puts down time to.
+    func tickets() async throws -> [Ticket] {
+        try await store.tickets(TicketFilter(customer: options.customer, limit: .max))
+    }
+
+    func uptime(_ periods: [CheckPeriod], tickets: [Ticket], from: Date, to: Date) async throws -> UptimeReport {
         let downtime = try await reader.downtime(of: tickets, from: from, to: to)
         return UptimeReport(checks: periods, downtime: downtime, from: from, to: to)
     }
@@ -69,7 +73,8 @@ struct UptimeReportCommand: AsyncParsableCommand {
         let source = try await ProbeReportSource.open(options, report)
         let (period, periods) = try await source.read()
         try report.emit(
-            try await source.uptime(periods, from: period.from, to: period.to), part: \.uptime, period: period,
+            try await source.uptime(periods, tickets: try await source.tickets(), from: period.from, to: period.to),
+            part: \.uptime, period: period,
             now: source.clock.now, text: UptimeTable().render, csv: ReportCSV().render
         )
     }
@@ -112,10 +117,10 @@ struct FullReport: AsyncParsableCommand {
         let source = try await ProbeReportSource.open(options, report)
         let now = source.clock.now
         let (period, periods) = try await source.read()
-        let tickets = try await source.store.tickets(TicketFilter(customer: report.customer, limit: .max))
+        let tickets = try await source.tickets()
         let full = ManagerReport(
             from: period.from, to: period.to, generatedAt: now, customer: report.customer,
-            uptime: try await source.uptime(periods, from: period.from, to: period.to),
+            uptime: try await source.uptime(periods, tickets: tickets, from: period.from, to: period.to),
             responseTimes: ResponseTimeReport(checks: periods, from: period.from, to: period.to),
             tickets: try await TicketCountReport.read(tickets: tickets, store: source.store, from: period.from, to: period.to, now: now),
             deadlines: DeadlineReport(tickets: tickets, from: period.from, to: period.to, now: now),

@@ -130,13 +130,11 @@ struct TicketsReport: AsyncParsableCommand {
 }
 
 extension TicketCountReport {
-    /// The report with the audit trails of its RED tickets read from `store`.
+    /// The report with the audit trails of its RED tickets read from `store`, a few at a time.
     static func read(tickets: [Ticket], store: any TicketStore, from: Date, to: Date, now: Date) async throws -> Self {
-        var events: [Int64: [TicketEvent]] = [:]
-        for id in redTicketIDs(of: tickets, from: from, to: to) {
-            events[id] = try await store.events(ticketID: id)
-        }
-        return Self(tickets: tickets, events: events, from: from, to: to, now: now)
+        let ids = redTicketIDs(of: tickets, from: from, to: to)
+        let trails = try await BoundedConcurrency.map(ids.count) { try await store.events(ticketID: ids[$0]) }
+        return Self(tickets: tickets, events: Dictionary(uniqueKeysWithValues: zip(ids, trails)), from: from, to: to, now: now)
     }
 }
 
