@@ -122,4 +122,34 @@ struct ReportCommandTests {
         let refused = try workspace.triage.run(["report", "--format", "csv"] + arguments)
         #expect(refused.status != 0 && refused.stderr.contains("for CSV, ask for one"))
     }
+
+    /// On a terminal (a pseudo-terminal made by `script`), a report shows its progress on one
+    /// line redrawn in place and clears it; through a pipe, it prints no progress at all.
+    @Test func progressIsShownOnATerminalOnly() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("""
+            customer: acme
+            sites:
+              - {name: shop, url: "http://127.0.0.1:9/"}
+              - {name: blog, url: "http://127.0.0.1:9/"}
+            """, to: "probes/acme.yml")
+        let report = ["report", "uptime", "--store", workspace.storePath, "--period", "day"]
+        let piped = try workspace.triage.run(report)
+        #expect(piped.status == 0 && !piped.stderr.contains("Reading checks"), "\(piped.stderr)")
+
+        let command = ([try TriageProcess.executable().path] + report).map { "'\($0)'" }.joined(separator: " ")
+        let terminal = Process()
+        terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        terminal.arguments = ["-q", "-e", "-c", command + " >/dev/null", "/dev/null"]
+        terminal.currentDirectoryURL = workspace.root
+        let output = Pipe()
+        terminal.standardOutput = output
+        try terminal.run()
+        let shown = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        terminal.waitUntilExit()
+        #expect(terminal.terminationStatus == 0, "\(shown)")
+        #expect(shown.contains("\r\u{1B}[KReading checks: 2/2 checks (100%)"), "\(shown.debugDescription)")
+        #expect(shown.hasSuffix("\r\u{1B}[K"), "the line is cleared before the report: \(shown.debugDescription)")
+    }
 }
