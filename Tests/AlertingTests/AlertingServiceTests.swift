@@ -106,7 +106,7 @@ struct AlertingServiceTests {
         try await dead.setDown(true)
         try await whileAlerting(settings([("dead", dead), ("live", live)])) {
             for site in ["a", "b", "c"] { _ = try await raise("acme/\(site)/http") }
-            let arrived = try await live.waitForRequests(count: 3, timeout: .seconds(3))
+            let arrived = try await live.waitForRequests(count: 3, timeout: .seconds(8))
             #expect(arrived.allSatisfy { $0.answered == 200 })
             #expect(try await dead.requests().allSatisfy { $0.answered == 503 })
         }

@@ -31,7 +31,7 @@ struct EngineLifecycleTests {
             }
         }
         #expect(bodies == Array(repeating: "slow ok", count: 20))
-        #expect(elapsed < .seconds(3))
+        #expect(elapsed < .seconds(6), "one after another would take 10 s")
     }
 
     @Test("maxConnectionsTotal queues transfers beyond the limit")

@@ -24,7 +24,8 @@ struct TransferFailureTests {
         #expect(response.error?.kind == .timeout)
         #expect(response.error?.code == 28)
         #expect(elapsed >= .milliseconds(950))
-        #expect(elapsed < .seconds(3))
+        // Not the 30 s default: the bound leaves room for a loaded machine running the whole suite.
+        #expect(elapsed < .seconds(5))
     }
 
     @Test("a body trickling in a byte at a time times out; the status already received is kept")
@@ -35,7 +36,7 @@ struct TransferFailureTests {
         #expect(response.error?.kind == .timeout)
         #expect(response.statusCode == 200)
         #expect(!response.body.isEmpty)
-        #expect(elapsed < .seconds(4))
+        #expect(elapsed < .seconds(5), "at the 2 s timeout, not when the trickle ends")
     }
 
     @Test("a connection closed without a reply is an empty reply")
@@ -65,7 +66,7 @@ struct TransferFailureTests {
         #expect(response.bodyTruncated)
         #expect(response.statusCode == 200)
         #expect(response.body.count == 65536)
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(5), "stopped at the cap, not at the 10 s timeout")
     }
 
     @Test("protocols outside the allowed list are refused")
