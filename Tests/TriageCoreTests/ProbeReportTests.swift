@@ -55,14 +55,17 @@ struct ProbeReportTests {
             CheckPeriod(check: blog, rollups: hours(of: blog, first: 0, count: 10, Availability(unknown: 3600))),
             CheckPeriod(check: other, rollups: hours(of: other, first: 0, count: 10, Availability(up: 3000, maintenance: 600))),
         ]
-        let downtime = [mail.id: [IncidentDowntime.Share(ticketID: 7, cause: "third-party", seconds: 10_000)]]
+        let downtime = [
+            mail.id: [IncidentDowntime.Share(ticketID: 7, cause: "third-party", seconds: 10_000)],
+            web.id: [IncidentDowntime.Share(ticketID: 8, cause: "provider", seconds: 0)],
+        ]
         let report = UptimeReport(checks: periods, downtime: downtime, from: day, to: day.addingTimeInterval(36_000))
         #expect(report.sites.map(\.targetID) == ["acme/blog", "acme/shop", "globex/www"])
         #expect(report.sites[0].uptime == nil, "no data is not 100 %")
         #expect(report.sites[0].availability.unknown == 36_000)
         #expect(report.sites[1].uptime == 0.75)
         #expect(report.sites[1].checks.map(\.uptime) == [1, 0.5], "http, then mail")
-        #expect(report.sites[1].downtimeByCause.map(\.cause) == [IncidentDowntime.noIncident, "third-party"])
+        #expect(report.sites[1].downtimeByCause.map(\.cause) == [IncidentDowntime.noIncident, "third-party"], "no provider row for 0 s")
         #expect(report.sites[1].downtimeByCause.map(\.seconds) == [8000, 10_000])
         #expect(report.sites[2].uptime == 1, "maintenance counts on neither side")
         #expect(report.sites[2].availability.maintenance == 6000)

@@ -95,7 +95,8 @@ public struct UptimeReport: Sendable, Hashable, Encodable {
         var incidents: [String: Int] = [:]
         var covered = 0.0
         for check in checks {
-            for share in downtime[check.checkID, default: []] {
+            // An incident that covered no down time (a slow-load one) has no share of it to show.
+            for share in downtime[check.checkID, default: []] where share.seconds > 0 {
                 seconds[share.cause, default: 0] += share.seconds
                 incidents[share.cause, default: 0] += 1
                 covered += share.seconds
