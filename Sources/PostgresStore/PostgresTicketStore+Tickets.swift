@@ -21,6 +21,8 @@ extension PostgresTicketStore {
         let codes = filter.codes.map(\.rawValue)
         let caseID = filter.caseID?.rawValue
         let limit = Int64(max(filter.limit, 0))
+        let activeFrom = filter.activeWithin?.start.millisecondsSince1970
+        let activeTo = filter.activeWithin?.end.millisecondsSince1970
         return try await read("list tickets") { session in
             try await TicketRow.tickets(
                 """
@@ -29,6 +31,8 @@ extension PostgresTicketStore {
                     AND (cardinality(\(codes)::text[]) = 0 OR code = ANY(\(codes)::text[]))
                     AND (\(filter.customer)::text IS NULL OR customer = \(filter.customer)::text)
                     AND (\(caseID)::text IS NULL OR case_id = \(caseID)::text)
+                    AND (\(activeTo)::bigint IS NULL OR opened_at < \(activeTo)::bigint)
+                    AND (\(activeFrom)::bigint IS NULL OR resolved_at IS NULL OR resolved_at >= \(activeFrom)::bigint)
                 ORDER BY opened_at DESC, id DESC
                 LIMIT \(limit)
                 """,

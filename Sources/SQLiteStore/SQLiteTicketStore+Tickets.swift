@@ -52,6 +52,12 @@ extension SQLiteTicketStore {
         if let caseID = filter.caseID {
             request = request.filter(Column("case_id") == caseID.rawValue)
         }
+        if let interval = filter.activeWithin {
+            request = request.filter(
+                Column("opened_at") < interval.end.millisecondsSince1970
+                    && (Column("resolved_at") == nil || Column("resolved_at") >= interval.start.millisecondsSince1970)
+            )
+        }
         return request
             .order(Column("opened_at").desc, Column("id").desc)
             .limit(max(filter.limit, 0))

@@ -140,17 +140,22 @@ public struct TicketFilter: Sendable, Hashable {
     public var customer: String?
     /// Only tickets filed under this catalogue case, such as every `restore-database-backup` to bill.
     public var caseID: CaseID?
+    /// Only tickets that were active at some time within the interval: opened before its end and
+    /// not ended before its start. A report reads its period's tickets (those opened, resolved or
+    /// down in it) this way, not the whole history of the store.
+    public var activeWithin: DateInterval?
     public var limit: Int
 
     /// No constraint: empty sets and nil mean "any".
     public init(
         statuses: Set<TicketStatus> = [], codes: Set<TriageCode> = [], customer: String? = nil, caseID: CaseID? = nil,
-        limit: Int = 1000
+        activeWithin: DateInterval? = nil, limit: Int = 1000
     ) {
         self.statuses = statuses
         self.codes = codes
         self.customer = customer
         self.caseID = caseID
+        self.activeWithin = activeWithin
         self.limit = limit
     }
 }

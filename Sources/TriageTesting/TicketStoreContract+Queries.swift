@@ -23,6 +23,7 @@ extension TicketStoreContract {
     public static func ticketFilters(_ makeStore: StoreFactory) async throws {
         let clock = TestClock()
         let store = try await migratedStore(makeStore, clock: clock)
+        let start = clock.now
         let acmeDown = try await store.raise(
             finding("acme/www/http", at: clock.now), plans: standardPlans, reopenWithin: cooldown
         )
@@ -50,12 +51,23 @@ extension TicketStoreContract {
             ),
             (TicketFilter(customer: "initech"), [], "unknown customer"),
             (TicketFilter(limit: 1), [newestFirst[0]], "limit 1"),
+            (TicketFilter(activeWithin: span(start, -100, 130)), [acmeDown.ticket], "active before the others opened"),
+            (TicketFilter(activeWithin: span(start, 120, 1)), newestFirst, "active when the last one ended"),
+            (
+                TicketFilter(activeWithin: span(start, 121, 60)), [acmeSlow.ticket, acmeDown.ticket],
+                "active after the last one ended"
+            ),
         ]
         for (filter, expected, what) in cases {
             let ids = try await store.tickets(filter).map(\.id)
             try Expect.equal(ids, expected.map(\.id), "ticket ids, filter \(what)")
         }
         try Expect.equal(try await store.tickets(TicketFilter()), newestFirst, "tickets listed in full")
+    }
+
+    /// `seconds` long, starting `offset` seconds after `start`.
+    private static func span(_ start: Date, _ offset: Double, _ seconds: Double) -> DateInterval {
+        DateInterval(start: start.addingTimeInterval(offset), duration: seconds)
     }
 
     /// An id that was never assigned reads as no ticket and an empty audit trail, never an error.

@@ -37,7 +37,7 @@ public enum TicketStoreContract {
         ("raise after the cool-down opens a new ticket", raiseAfterCooldownOpensNewTicket),
         ("recover of an unknown key returns nil", recoverUnknownKeyReturnsNil),
         ("active dedup keys list open incidents only", activeDedupKeysListOpenIncidents),
-        ("tickets filter by status, code, customer and limit, newest first", ticketFilters),
+        ("tickets filter by status, code, customer, activity and limit, newest first", ticketFilters),
         ("unknown ticket id has no ticket and no events", unknownTicketIsAbsent),
         ("file opens a ticket with its deadline and an opened event by the person", fileOpensTicket),
         ("file of a deferred code sets its not-before window", fileDeferredCodeSetsWindow),

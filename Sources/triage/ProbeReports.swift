@@ -50,9 +50,9 @@ struct ProbeReportSource {
         return periods
     }
 
-    /// The customer's tickets, whose incidents the uptime report puts down time to.
-    func tickets() async throws -> [Ticket] {
-        try await store.tickets(TicketFilter(customer: options.customer, limit: .max))
+    /// The customer's tickets active in the period, whose incidents the uptime report puts down time to.
+    func tickets(from: Date, to: Date) async throws -> [Ticket] {
+        try await options.tickets(in: store, from: from, to: to)
     }
 
     func uptime(_ periods: [CheckPeriod], tickets: [Ticket], from: Date, to: Date) async throws -> UptimeReport {
@@ -73,7 +73,7 @@ struct UptimeReportCommand: AsyncParsableCommand {
         let source = try await ProbeReportSource.open(options, report)
         let (period, periods) = try await source.read()
         try report.emit(
-            try await source.uptime(periods, tickets: try await source.tickets(), from: period.from, to: period.to),
+            try await source.uptime(periods, tickets: try await source.tickets(from: period.from, to: period.to), from: period.from, to: period.to),
             part: \.uptime, period: period,
             now: source.clock.now, text: UptimeTable().render, csv: ReportCSV().render
         )
@@ -117,7 +117,7 @@ struct FullReport: AsyncParsableCommand {
         let source = try await ProbeReportSource.open(options, report)
         let now = source.clock.now
         let (period, periods) = try await source.read()
-        let tickets = try await source.tickets()
+        let tickets = try await source.tickets(from: period.from, to: period.to)
         let full = ManagerReport(
             from: period.from, to: period.to, generatedAt: now, customer: report.customer,
             uptime: try await source.uptime(periods, tickets: tickets, from: period.from, to: period.to),

@@ -46,6 +46,12 @@ struct ReportOptions: ParsableArguments {
         return (start, end)
     }
 
+    /// The tickets a report over `[from, to)` reads: the customer's that were active in it (opened,
+    /// ended or down then), not the store's whole history.
+    func tickets(in store: any TicketStore, from: Date, to: Date) async throws -> [Ticket] {
+        try await store.tickets(TicketFilter(customer: customer, activeWithin: DateInterval(start: from, end: max(from, to)), limit: .max))
+    }
+
     static func day(_ text: String) -> Date? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -79,7 +85,7 @@ extension ReportOptions {
         let clock = SystemClock()
         let store = try await StoreFactory.open(location, clock: clock)
         let period = try interval(now: clock.now)
-        let tickets = try await store.tickets(TicketFilter(customer: customer, limit: .max))
+        let tickets = try await tickets(in: store, from: period.from, to: period.to)
         try emit(build(tickets, period.from, period.to, clock.now), part: part, period: period, now: clock.now, text: text, csv: csv)
     }
 
@@ -98,14 +104,16 @@ extension ReportOptions {
     func write<Report: Encodable>(
         _ report: Report, whole: ManagerReport, text: (Report) -> String, csv: (Report) -> String
     ) throws {
-        let rendered: String
-        switch format {
-        case .text: rendered = text(report) + "\n"
-        case .json: rendered = try JSONRenderer<Report>().render(report) + "\n"
-        case .csv: rendered = csv(report)
-        case .html: rendered = HTMLReport().render(whole)
+        try ReportOutput(path: output).write { sink in
+            switch format {
+            case .text: sink.write(text(report) + "\n")
+            case .json:
+                try JSONRenderer<Report>().write(report, to: sink)
+                sink.write("\n")
+            case .csv: sink.write(csv(report))
+            case .html: HTMLReport().write(whole, to: sink)
+            }
         }
-        try ReportOutput(path: output).write(rendered)
     }
 }
 
@@ -121,7 +129,7 @@ struct TicketsReport: AsyncParsableCommand {
         let clock = SystemClock()
         let store = try await StoreFactory.open(try options.readStoreLocation(), clock: clock)
         let period = try report.interval(now: clock.now)
-        let tickets = try await store.tickets(TicketFilter(customer: report.customer, limit: .max))
+        let tickets = try await report.tickets(in: store, from: period.from, to: period.to)
         try report.emit(
             try await TicketCountReport.read(tickets: tickets, store: store, from: period.from, to: period.to, now: clock.now),
             part: \.tickets, period: period, now: clock.now, text: TicketCountTable().render, csv: ReportCSV().render

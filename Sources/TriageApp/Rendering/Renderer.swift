@@ -17,15 +17,18 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
 }
 
-/// Any `Encodable` subject as pretty, key-sorted JSON with ISO-8601 UTC times: stable for scripts.
+/// Any `Encodable` subject as indented JSON with ISO-8601 UTC times, members in the order the
+/// type declares them: stable for scripts (see ``StreamingJSONEncoder``).
 public struct JSONRenderer<Subject: Encodable>: Renderer {
     public init() {}
 
     public func render(_ subject: Subject) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(subject), as: UTF8.self)
+        try OutputSink.collect { try write(subject, to: $0) }
+    }
+
+    /// Writes the JSON to `sink` as it is encoded, so a large report is never whole in memory.
+    public func write(_ subject: Subject, to sink: OutputSink) throws {
+        try StreamingJSONEncoder.encode(subject, to: sink)
     }
 }
 
@@ -61,7 +64,8 @@ enum TextTable {
         return "\(secs)s"
     }
 
+    /// `2026-11-02T14:00:00`: UTC to the second, the way every report writes an instant.
     static func utc(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon))
+        String(ISO8601Seconds.text(date).dropLast())
     }
 }

@@ -15,17 +15,15 @@ public struct HTMLReport: Renderer {
     public init() {}
 
     public func render(_ report: ManagerReport) -> String {
+        OutputSink.collect { write(report, to: $0) }
+    }
+
+    /// Writes the document section by section (and the response times chart by chart), so a
+    /// report of a thousand sites never sits whole in memory.
+    public func write(_ report: ManagerReport, to sink: OutputSink) {
         let customer = report.customer.map { " for \($0)" } ?? ""
         let title = "Triage report\(customer), \(HTMLText.utc(report.from)) to \(HTMLText.utc(report.to)) UTC"
-        let sections = [
-            SummarySection(report: report).render(),
-            report.uptime.map { UptimeSection(report: $0).render() },
-            report.responseTimes.map { ResponseTimeSection(report: $0).render() },
-            report.tickets.map { TicketSection(report: $0).render() },
-            report.deadlines.map { DeadlineSection(report: $0).render() },
-            report.fees.map { FeeSection(report: $0).render() },
-        ].compactMap { $0 }.joined(separator: "\n")
-        return """
+        sink.write("""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -41,11 +39,19 @@ public struct HTMLReport: Renderer {
         <body>
         <main>
         <h1>\(HTMLText.escape("Triage report\(customer)"))</h1>
-        \(sections)
-        </main>
-        </body>
-        </html>
-
-        """
+        \(SummarySection(report: report).render())
+        """)
+        if let uptime = report.uptime { sink.write("\n" + UptimeSection(report: uptime).render()) }
+        if let responseTimes = report.responseTimes {
+            sink.write("\n")
+            ResponseTimeSection(report: responseTimes).write(to: sink)
+        }
+        for section in [
+            report.tickets.map { TicketSection(report: $0).render() }, report.deadlines.map { DeadlineSection(report: $0).render() },
+            report.fees.map { FeeSection(report: $0).render() },
+        ] {
+            if let section { sink.write("\n" + section) }
+        }
+        sink.write("\n</main>\n</body>\n</html>\n")
     }
 }

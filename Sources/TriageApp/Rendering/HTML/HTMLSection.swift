@@ -6,8 +6,15 @@ import TriageCore
 enum HTMLSection {
     /// A `<section>` whose `<h2>` names it, with an id the contents list links to.
     static func render(id: String, title: String, _ body: String) -> String {
-        "<section id=\"\(id)\" aria-labelledby=\"\(id)-title\"><h2 id=\"\(id)-title\">\(HTMLText.escape(title))</h2>\(body)</section>"
+        open(id: id, title: title) + body + close
     }
+
+    /// The start of a section whose body is written piece by piece, up to ``close``.
+    static func open(id: String, title: String) -> String {
+        "<section id=\"\(id)\" aria-labelledby=\"\(id)-title\"><h2 id=\"\(id)-title\">\(HTMLText.escape(title))</h2>"
+    }
+
+    static let close = "</section>"
 
     /// A chart in a `<figure>` that never breaks across printed pages, with a caption saying how to read it.
     static func figure(_ svg: String, caption: String) -> String {

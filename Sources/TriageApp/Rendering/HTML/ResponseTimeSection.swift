@@ -6,8 +6,11 @@ import TriageCore
 struct ResponseTimeSection {
     var report: ResponseTimeReport
 
-    func render() -> String {
-        HTMLSection.render(id: "response-times", title: "Response times", table() + report.rows.map(chart).joined())
+    /// Writes the table, then the charts one at a time: a thousand checks make a thousand charts.
+    func write(to sink: OutputSink) {
+        sink.write(HTMLSection.open(id: "response-times", title: "Response times") + table())
+        for row in report.rows { sink.write(chart(row)) }
+        sink.write(HTMLSection.close)
     }
 
     private func table() -> String {

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The members of an object that is the `level`-th open container.
+struct JSONObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let writer: JSONStreamWriter
+    let codingPath: [any CodingKey]
+    let level: Int
+
+    mutating func encodeNil(forKey key: Key) throws {
+        begin(key)
+        writer.null()
+    }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        begin(key)
+        try writer.encode(value, codingPath: codingPath + [key])
+    }
+
+    mutating func nestedContainer<Nested: CodingKey>(keyedBy keyType: Nested.Type, forKey key: Key) -> KeyedEncodingContainer<Nested> {
+        begin(key)
+        writer.openObject()
+        return KeyedEncodingContainer(JSONObjectContainer<Nested>(writer: writer, codingPath: codingPath + [key], level: writer.depth))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        begin(key)
+        writer.openArray()
+        return JSONArrayContainer(writer: writer, codingPath: codingPath + [key], level: writer.depth)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        writer.close(downTo: level)
+        writer.beginMember("super")
+        return JSONEntryEncoder(writer: writer, codingPath: codingPath, base: level)
+    }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        begin(key)
+        return JSONEntryEncoder(writer: writer, codingPath: codingPath + [key], base: level)
+    }
+
+    /// Closes what an earlier member left open, then starts this one.
+    private func begin(_ key: Key) {
+        writer.close(downTo: level)
+        writer.beginMember(key.stringValue)
+    }
+}
+
+/// The elements of an array that is the `level`-th open container.
+struct JSONArrayContainer: UnkeyedEncodingContainer {
+    let writer: JSONStreamWriter
+    let codingPath: [any CodingKey]
+    let level: Int
+    private(set) var count = 0
+
+    init(writer: JSONStreamWriter, codingPath: [any CodingKey], level: Int) {
+        self.writer = writer
+        self.codingPath = codingPath
+        self.level = level
+    }
+
+    mutating func encodeNil() throws {
+        begin()
+        writer.null()
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        begin()
+        try writer.encode(value, codingPath: codingPath + [IndexKey(intValue: count - 1)])
+    }
+
+    mutating func nestedContainer<Nested: CodingKey>(keyedBy keyType: Nested.Type) -> KeyedEncodingContainer<Nested> {
+        begin()
+        writer.openObject()
+        return KeyedEncodingContainer(JSONObjectContainer<Nested>(writer: writer, codingPath: codingPath, level: writer.depth))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        begin()
+        writer.openArray()
+        return JSONArrayContainer(writer: writer, codingPath: codingPath, level: writer.depth)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        begin()
+        return JSONEntryEncoder(writer: writer, codingPath: codingPath, base: level)
+    }
+
+    private mutating func begin() {
+        writer.close(downTo: level)
+        writer.beginElement()
+        count += 1
+    }
+
+    /// The coding path entry of an element, for errors.
+    private struct IndexKey: CodingKey {
+        var intValue: Int?
+        var stringValue: String { "Index \(intValue ?? 0)" }
+        init(intValue: Int) { self.intValue = intValue }
+        init?(stringValue: String) { nil }
+    }
+}
+
+/// A value that is one scalar, or one nested value.
+struct JSONScalarContainer: SingleValueEncodingContainer {
+    let writer: JSONStreamWriter
+    let codingPath: [any CodingKey]
+
+    mutating func encodeNil() throws { writer.null() }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try writer.encode(value, codingPath: codingPath)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Writes indented JSON to an ``OutputSink`` token by token, as ``StreamingJSONEncoder`` walks a
+/// value: objects and arrays are opened and closed, members and elements separated, strings
+/// escaped, numbers and dates written in the shapes `JSONEncoder` uses, so what scripts parse
+/// does not change with the writer.
+///
+/// `Encoder` containers are never told they are finished; the writer keeps the stack of open
+/// containers, and the encoder closes every container deeper than the one it writes into.
+final class JSONStreamWriter {
+    private struct Open {
+        var closer: UInt8
+        var count = 0
+    }
+
+    private let sink: OutputSink
+    private var stack: [Open] = []
+    /// Whether a value was written since the last member or element began: a value whose
+    /// `encode(to:)` writes nothing still needs one (`{}`, as `JSONEncoder` writes).
+    private(set) var wroteValue = false
+
+    init(sink: OutputSink) {
+        self.sink = sink
+    }
+
+    /// How many containers are open.
+    var depth: Int { stack.count }
+
+    func openObject() { open(UInt8(ascii: "{"), closer: UInt8(ascii: "}")) }
+    func openArray() { open(UInt8(ascii: "["), closer: UInt8(ascii: "]")) }
+
+    /// Closes containers until `depth` are open.
+    func close(downTo depth: Int) {
+        while stack.count > depth {
+            let open = stack.removeLast()
+            if open.count > 0 { newline() }
+            sink.write(byte: open.closer)
+        }
+    }
+
+    /// Starts the next member of the innermost object: `,`, a new line and `"key" : `.
+    func beginMember(_ key: String) {
+        beginEntry()
+        string(key)
+        sink.write(" : ")
+        wroteValue = false
+    }
+
+    /// Starts the next element of the innermost array.
+    func beginElement() {
+        beginEntry()
+        wroteValue = false
+    }
+
+    func null() { scalar("null") }
+    func bool(_ value: Bool) { scalar(value ? "true" : "false") }
+    func integer(_ value: some BinaryInteger) { scalar(String(value)) }
+
+    /// A finite number as `JSONEncoder` writes it: shortest round-trip digits, no `.0` on whole ones.
+    func number(_ value: Double, codingPath: [any CodingKey]) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(value) is not a JSON number"))
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        scalar(text)
+    }
+
+    /// An instant as ISO 8601 UTC to the second (`2026-11-02T14:00:00Z`), the `.iso8601` strategy.
+    func date(_ date: Date) {
+        wroteValue = true
+        sink.write(byte: UInt8(ascii: "\""))
+        sink.write(ISO8601Seconds.text(date))
+        sink.write(byte: UInt8(ascii: "\""))
+    }
+
+    /// A string with `"`, `\` and control characters escaped; `/` and non-ASCII as they are.
+    func string(_ text: String) {
+        wroteValue = true
+        sink.write(byte: UInt8(ascii: "\""))
+        var plain = text.utf8.startIndex
+        let utf8 = text.utf8
+        var index = plain
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                sink.write(bytes: utf8[plain..<index])
+                escape(byte)
+                plain = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        sink.write(bytes: utf8[plain..<utf8.endIndex])
+        sink.write(byte: UInt8(ascii: "\""))
+    }
+
+    private func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): sink.write("\\\"")
+        case UInt8(ascii: "\\"): sink.write("\\\\")
+        case UInt8(ascii: "\n"): sink.write("\\n")
+        case UInt8(ascii: "\r"): sink.write("\\r")
+        case UInt8(ascii: "\t"): sink.write("\\t")
+        case 0x08: sink.write("\\b")
+        case 0x0C: sink.write("\\f")
+        default:
+            let hex = String(byte, radix: 16)
+            sink.write("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        }
+    }
+
+    private func scalar(_ text: String) {
+        wroteValue = true
+        sink.write(text)
+    }
+
+    private func open(_ opener: UInt8, closer: UInt8) {
+        wroteValue = true
+        sink.write(byte: opener)
+        stack.append(Open(closer: closer))
+    }
+
+    private func beginEntry() {
+        if stack[stack.count - 1].count > 0 { sink.write(byte: UInt8(ascii: ",")) }
+        stack[stack.count - 1].count += 1
+        newline()
+    }
+
+    /// A new line indented two spaces per open container.
+    private func newline() {
+        sink.write(byte: UInt8(ascii: "\n"))
+        sink.write(bytes: repeatElement(UInt8(ascii: " "), count: 2 * stack.count))
+    }
+}
