@@ -53,4 +53,17 @@ extension PostgresTicketStore {
             ).map { $0.event }
         }
     }
+
+    public func events(ticketIDs: [Int64]) async throws -> [Int64: [TicketEvent]] {
+        try await read("read events of \(ticketIDs.count) tickets") { session in
+            let events = try await EventRow.events(
+                """
+                SELECT \(unescaped: EventRow.columns) FROM ticket_events WHERE ticket_id = ANY(\(ticketIDs)::bigint[])
+                ORDER BY ticket_id, at, id
+                """,
+                in: session
+            )
+            return Dictionary(grouping: events.map(\.event), by: \.ticketID)
+        }
+    }
 }

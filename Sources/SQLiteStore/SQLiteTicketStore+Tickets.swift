@@ -36,6 +36,22 @@ extension SQLiteTicketStore {
         }
     }
 
+    public func events(ticketIDs: [Int64]) async throws -> [Int64: [TicketEvent]] {
+        try await read("read events of \(ticketIDs.count) tickets") { db in
+            var trails: [Int64: [TicketEvent]] = [:]
+            // Chunks keep each statement well under SQLite's limit on bound parameters.
+            for chunk in stride(from: 0, to: ticketIDs.count, by: 500).map({ ticketIDs[$0..<min($0 + 500, ticketIDs.count)] }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let events = try TicketEventRecord.fetchAll(
+                    db, sql: "SELECT * FROM ticket_events WHERE ticket_id IN (\(marks)) ORDER BY ticket_id, at, id",
+                    arguments: StatementArguments(Array(chunk))
+                )
+                for record in events { trails[record.event.ticketID, default: []].append(record.event) }
+            }
+            return trails
+        }
+    }
+
     /// The query of `filter`: empty sets and nil constrain nothing; newest first, the id breaking ties
     /// between tickets opened in the same millisecond.
     private static func request(for filter: TicketFilter) -> QueryInterfaceRequest<TicketRecord> {

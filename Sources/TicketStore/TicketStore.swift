@@ -75,6 +75,10 @@ public protocol TicketStore: Sendable {
     /// A ticket's audit trail, oldest first.
     func events(ticketID: Int64) async throws -> [TicketEvent]
 
+    /// The audit trails of many tickets in a few queries (a report shows thousands of RED
+    /// timelines): each ticket's oldest first; a ticket without events has no entry.
+    func events(ticketIDs: [Int64]) async throws -> [Int64: [TicketEvent]]
+
     /// The stored results of one check in `[from, to)`, oldest first.
     func results(checkID: String, from: Date, to: Date) async throws -> [ProbeResult]
 

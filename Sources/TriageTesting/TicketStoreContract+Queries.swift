@@ -65,6 +65,27 @@ extension TicketStoreContract {
         try Expect.equal(try await store.tickets(TicketFilter()), newestFirst, "tickets listed in full")
     }
 
+    /// Many trails read at once are each ticket's own trail, oldest first; unknown ids have none.
+    public static func eventsOfManyTickets(_ makeStore: StoreFactory) async throws {
+        let clock = TestClock()
+        let store = try await migratedStore(makeStore, clock: clock)
+        var ids: [Int64] = []
+        for index in 0..<3 {
+            let down = finding("acme/site\(index)/http", at: clock.now)
+            ids.append(try await store.raise(down, plans: standardPlans, reopenWithin: cooldown).ticket.id)
+            clock.advance(by: .seconds(30))
+            _ = try await store.raise(down, plans: standardPlans, reopenWithin: cooldown)
+            if index != 1 { _ = try await store.recover(dedupKey: down.dedupKey, at: clock.now, detail: "HTTP 200") }
+        }
+        let unknown = ids.max()! + 1000
+        let trails = try await store.events(ticketIDs: ids.reversed() + [unknown])
+        for id in ids {
+            try Expect.equal(trails[id], try await store.events(ticketID: id), "trail of ticket \(id) read with the others")
+        }
+        try Expect.equal(trails[unknown], nil, "trail of unknown ticket \(unknown)")
+        try Expect.equal(try await store.events(ticketIDs: []), [:], "trails of no tickets")
+    }
+
     /// `seconds` long, starting `offset` seconds after `start`.
     private static func span(_ start: Date, _ offset: Double, _ seconds: Double) -> DateInterval {
         DateInterval(start: start.addingTimeInterval(offset), duration: seconds)

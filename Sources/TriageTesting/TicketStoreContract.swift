@@ -39,6 +39,7 @@ public enum TicketStoreContract {
         ("active dedup keys list open incidents only", activeDedupKeysListOpenIncidents),
         ("tickets filter by status, code, customer, activity and limit, newest first", ticketFilters),
         ("unknown ticket id has no ticket and no events", unknownTicketIsAbsent),
+        ("events of many tickets are each one's trail", eventsOfManyTickets),
         ("file opens a ticket with its deadline and an opened event by the person", fileOpensTicket),
         ("file of a deferred code sets its not-before window", fileDeferredCodeSetsWindow),
         ("a custom support plan sets its customer's deadlines, filed or raised", customPlanSetsDeadlines),

@@ -138,11 +138,10 @@ struct TicketsReport: AsyncParsableCommand {
 }
 
 extension TicketCountReport {
-    /// The report with the audit trails of its RED tickets read from `store`, a few at a time.
+    /// The report with the audit trails of its RED tickets read from `store`.
     static func read(tickets: [Ticket], store: any TicketStore, from: Date, to: Date, now: Date) async throws -> Self {
-        let ids = redTicketIDs(of: tickets, from: from, to: to)
-        let trails = try await BoundedConcurrency.map(ids.count) { try await store.events(ticketID: ids[$0]) }
-        return Self(tickets: tickets, events: Dictionary(uniqueKeysWithValues: zip(ids, trails)), from: from, to: to, now: now)
+        let trails = try await store.events(ticketIDs: redTicketIDs(of: tickets, from: from, to: to))
+        return Self(tickets: tickets, events: trails, from: from, to: to, now: now)
     }
 }
 

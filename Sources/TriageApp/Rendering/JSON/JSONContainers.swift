@@ -3,7 +3,8 @@ import Foundation
 /// The members of an object that is the `level`-th open container.
 struct JSONObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let writer: JSONStreamWriter
-    let codingPath: [any CodingKey]
+    let path: JSONCodingPath
+    var codingPath: [any CodingKey] { path.keys }
     let level: Int
 
     mutating func encodeNil(forKey key: Key) throws {
@@ -13,30 +14,30 @@ struct JSONObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         begin(key)
-        try writer.encode(value, codingPath: codingPath + [key])
+        try writer.encode(value, path: path, key: key)
     }
 
     mutating func nestedContainer<Nested: CodingKey>(keyedBy keyType: Nested.Type, forKey key: Key) -> KeyedEncodingContainer<Nested> {
         begin(key)
         writer.openObject()
-        return KeyedEncodingContainer(JSONObjectContainer<Nested>(writer: writer, codingPath: codingPath + [key], level: writer.depth))
+        return KeyedEncodingContainer(JSONObjectContainer<Nested>(writer: writer, path: path.appending(key), level: writer.depth))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         begin(key)
         writer.openArray()
-        return JSONArrayContainer(writer: writer, codingPath: codingPath + [key], level: writer.depth)
+        return JSONArrayContainer(writer: writer, path: path.appending(key), level: writer.depth)
     }
 
     mutating func superEncoder() -> any Encoder {
         writer.close(downTo: level)
         writer.beginMember("super")
-        return JSONEntryEncoder(writer: writer, codingPath: codingPath, base: level)
+        return JSONEntryEncoder(writer: writer, path: path, base: level)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         begin(key)
-        return JSONEntryEncoder(writer: writer, codingPath: codingPath + [key], base: level)
+        return JSONEntryEncoder(writer: writer, path: path.appending(key), base: level)
     }
 
     /// Closes what an earlier member left open, then starts this one.
@@ -49,13 +50,14 @@ struct JSONObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 /// The elements of an array that is the `level`-th open container.
 struct JSONArrayContainer: UnkeyedEncodingContainer {
     let writer: JSONStreamWriter
-    let codingPath: [any CodingKey]
+    let path: JSONCodingPath
+    var codingPath: [any CodingKey] { path.keys }
     let level: Int
     private(set) var count = 0
 
-    init(writer: JSONStreamWriter, codingPath: [any CodingKey], level: Int) {
+    init(writer: JSONStreamWriter, path: JSONCodingPath, level: Int) {
         self.writer = writer
-        self.codingPath = codingPath
+        self.path = path
         self.level = level
     }
 
@@ -66,24 +68,24 @@ struct JSONArrayContainer: UnkeyedEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         begin()
-        try writer.encode(value, codingPath: codingPath + [IndexKey(intValue: count - 1)])
+        try writer.encode(value, path: path, key: IndexKey(intValue: count - 1))
     }
 
     mutating func nestedContainer<Nested: CodingKey>(keyedBy keyType: Nested.Type) -> KeyedEncodingContainer<Nested> {
         begin()
         writer.openObject()
-        return KeyedEncodingContainer(JSONObjectContainer<Nested>(writer: writer, codingPath: codingPath, level: writer.depth))
+        return KeyedEncodingContainer(JSONObjectContainer<Nested>(writer: writer, path: path, level: writer.depth))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         begin()
         writer.openArray()
-        return JSONArrayContainer(writer: writer, codingPath: codingPath, level: writer.depth)
+        return JSONArrayContainer(writer: writer, path: path, level: writer.depth)
     }
 
     mutating func superEncoder() -> any Encoder {
         begin()
-        return JSONEntryEncoder(writer: writer, codingPath: codingPath, base: level)
+        return JSONEntryEncoder(writer: writer, path: path, base: level)
     }
 
     private mutating func begin() {
@@ -104,11 +106,12 @@ struct JSONArrayContainer: UnkeyedEncodingContainer {
 /// A value that is one scalar, or one nested value.
 struct JSONScalarContainer: SingleValueEncodingContainer {
     let writer: JSONStreamWriter
-    let codingPath: [any CodingKey]
+    let path: JSONCodingPath
+    var codingPath: [any CodingKey] { path.keys }
 
     mutating func encodeNil() throws { writer.null() }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try writer.encode(value, codingPath: codingPath)
+        try writer.encode(value, path: path)
     }
 }

@@ -57,9 +57,9 @@ final class JSONStreamWriter {
     func integer(_ value: some BinaryInteger) { scalar(String(value)) }
 
     /// A finite number as `JSONEncoder` writes it: shortest round-trip digits, no `.0` on whole ones.
-    func number(_ value: Double, codingPath: [any CodingKey]) throws {
+    func number(_ value: Double, path: JSONCodingPath) throws {
         guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(value) is not a JSON number"))
+            throw EncodingError.invalidValue(value, .init(codingPath: path.keys, debugDescription: "\(value) is not a JSON number"))
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
@@ -78,19 +78,19 @@ final class JSONStreamWriter {
     func string(_ text: String) {
         wroteValue = true
         sink.write(byte: UInt8(ascii: "\""))
-        var plain = text.utf8.startIndex
-        let utf8 = text.utf8
-        var index = plain
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                sink.write(bytes: utf8[plain..<index])
-                escape(byte)
-                plain = utf8.index(after: index)
+        var text = text
+        text.withUTF8 { utf8 in
+            var plain = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                    sink.write(bytes: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+                    escape(byte)
+                    plain = index + 1
+                }
             }
-            index = utf8.index(after: index)
+            sink.write(bytes: UnsafeBufferPointer(rebasing: utf8[plain...]))
         }
-        sink.write(bytes: utf8[plain..<utf8.endIndex])
         sink.write(byte: UInt8(ascii: "\""))
     }
 

@@ -15,22 +15,38 @@ import Foundation
 public enum StreamingJSONEncoder {
     public static func encode(_ value: some Encodable, to sink: OutputSink) throws {
         let writer = JSONStreamWriter(sink: sink)
-        try writer.encode(value, codingPath: [])
+        try writer.encode(value, path: .root)
         writer.close(downTo: 0)
     }
 }
 
 extension JSONStreamWriter {
     /// Writes one value: a scalar directly, anything else through its own `encode(to:)`, whose
-    /// containers are closed when it returns.
-    func encode<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
+    /// containers are closed when it returns. Scalars are told apart by comparing metatypes,
+    /// which costs a pointer comparison where a cast costs a runtime call per value.
+    ///
+    /// `key` is the member or element the value is written as: it joins the coding path only
+    /// when the value nests (or fails), so a scalar member allocates nothing.
+    func encode<T: Encodable>(_ value: T, path: JSONCodingPath, key: (any CodingKey)? = nil) throws {
+        if T.self == String.self {
+            string(unsafeBitCast(value, to: String.self))
+        } else if T.self == Double.self {
+            try number(unsafeBitCast(value, to: Double.self), path: path.appending(key))
+        } else if T.self == Int.self {
+            integer(unsafeBitCast(value, to: Int.self))
+        } else if T.self == Date.self {
+            date(unsafeBitCast(value, to: Date.self))
+        } else if T.self == Bool.self {
+            bool(unsafeBitCast(value, to: Bool.self))
+        } else {
+            try encodeOther(value, path: path.appending(key))
+        }
+    }
+
+    /// The rarer scalars, and values that encode themselves.
+    private func encodeOther<T: Encodable>(_ value: T, path: JSONCodingPath) throws {
         switch value {
-        case let text as String: string(text)
-        case let number as Double: try self.number(number, codingPath: codingPath)
-        case let number as Int: integer(number)
-        case let instant as Date: date(instant)
-        case let flag as Bool: bool(flag)
-        case let number as Float: try self.number(Double(number), codingPath: codingPath)
+        case let number as Float: try self.number(Double(number), path: path)
         case let number as Int64: integer(number)
         case let number as Int32: integer(number)
         case let number as UInt64: integer(number)
@@ -38,31 +54,65 @@ extension JSONStreamWriter {
         case let url as URL: string(url.absoluteString)
         default:
             let base = depth
-            try value.encode(to: JSONEntryEncoder(writer: self, codingPath: codingPath, base: base))
+            try value.encode(to: JSONEntryEncoder(writer: self, path: path, base: base))
             if !wroteValue { openObject() }
             close(downTo: base)
         }
     }
 }
 
+/// Where a value sits in the document, for the errors that name it: kept as a chain built only
+/// as deep as values are nested, because an array copied for every member (`codingPath + [key]`)
+/// costs more than writing the member.
+struct JSONCodingPath {
+    private final class Node {
+        let key: any CodingKey
+        let parent: Node?
+
+        init(key: any CodingKey, parent: Node?) {
+            self.key = key
+            self.parent = parent
+        }
+    }
+
+    private var last: Node?
+
+    static var root: JSONCodingPath { JSONCodingPath(last: nil) }
+
+    func appending(_ key: (any CodingKey)?) -> JSONCodingPath {
+        key.map { JSONCodingPath(last: Node(key: $0, parent: last)) } ?? self
+    }
+
+    var keys: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var node = last
+        while let current = node {
+            keys.append(current.key)
+            node = current.parent
+        }
+        return keys.reversed()
+    }
+}
+
 /// The `Encoder` a value encodes itself to: its first container opens at `base + 1`.
 struct JSONEntryEncoder: Encoder {
     let writer: JSONStreamWriter
-    let codingPath: [any CodingKey]
+    let path: JSONCodingPath
     let base: Int
+    var codingPath: [any CodingKey] { path.keys }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if writer.depth == base { writer.openObject() }
-        return KeyedEncodingContainer(JSONObjectContainer(writer: writer, codingPath: codingPath, level: base + 1))
+        return KeyedEncodingContainer(JSONObjectContainer(writer: writer, path: path, level: base + 1))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         if writer.depth == base { writer.openArray() }
-        return JSONArrayContainer(writer: writer, codingPath: codingPath, level: base + 1)
+        return JSONArrayContainer(writer: writer, path: path, level: base + 1)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        JSONScalarContainer(writer: writer, codingPath: codingPath)
+        JSONScalarContainer(writer: writer, path: path)
     }
 }
