@@ -49,17 +49,20 @@ public struct PeriodReader: Sendable {
     }
 
     private func period(of check: Check, _ plan: Plan) async throws -> CheckPeriod {
+        let candidates = plan.daysStart < plan.daysEnd
+            ? try await rollup.store.slowestHours(checkID: check.id, from: plan.daysStart, to: plan.daysEnd, limit: 3) : []
+        return CheckPeriod(check: check, rollups: try await rollups(of: check, plan), candidateHours: candidates)
+    }
+
+    /// The check's roll-ups covering the plan's span exactly, each part read the cheapest way.
+    private func rollups(of check: Check, _ plan: Plan) async throws -> [Rollup] {
         var rollups: [Rollup] = []
-        var candidates: [Rollup] = []
         if plan.from < plan.rolledStart { rollups += try await rollup.hours(of: check, from: plan.from, to: plan.rolledStart) }
         rollups += try await stored(check, .hour, plan.rolledStart, plan.daysStart)
-        if plan.daysStart < plan.daysEnd {
-            rollups += try await stored(check, .day, plan.daysStart, plan.daysEnd)
-            candidates = try await rollup.store.slowestHours(checkID: check.id, from: plan.daysStart, to: plan.daysEnd, limit: 3)
-        }
+        if plan.daysStart < plan.daysEnd { rollups += try await stored(check, .day, plan.daysStart, plan.daysEnd) }
         rollups += try await stored(check, .hour, plan.daysEnd, plan.rolledEnd)
         if plan.rolledEnd < plan.end { rollups += try await rollup.hours(of: check, from: plan.rolledEnd, to: plan.end) }
-        return CheckPeriod(check: check, rollups: rollups, candidateHours: candidates)
+        return rollups
     }
 
     private func stored(_ check: Check, _ span: Rollup.Span, _ from: Date, _ to: Date) async throws -> [Rollup] {
@@ -68,14 +71,17 @@ public struct PeriodReader: Sendable {
         return Rollup.filled(stored, checkID: check.id, span: span, from: from, to: to)
     }
 
-    /// The down time of each incident of `tickets` within `[from, to)`, per check, measured on
-    /// the check's results (incidents are few, and their edges need the results' precision).
+    /// The down time of each incident of `tickets` within `[from, to)`, per check, read as a
+    /// period is: the incident's partial hours from the check's results (its edges need their
+    /// precision), its whole hours and days from the roll-ups.
     public func downtime(of tickets: [Ticket], from: Date, to: Date) async throws -> [String: [IncidentDowntime.Share]] {
         let checks = Dictionary(rollup.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let spans = IncidentDowntime.spans(of: tickets, from: from, to: to, now: rollup.clock.now).filter { checks[$0.checkID] != nil }
+        let watermark = try await rollup.store.rollupWatermark()
         let measured = try await BoundedConcurrency.map(spans.count) { index in
             let span = spans[index]
-            let hours = try await rollup.hours(of: checks[span.checkID]!, from: span.from, to: span.to)
+            let plan = Plan(from: span.from, end: span.to, watermark: watermark ?? span.from)
+            let hours = try await rollups(of: checks[span.checkID]!, plan)
             return IncidentDowntime.Share(ticketID: span.ticketID, cause: span.cause, seconds: hours.reduce(0) { $0 + $1.availability.down })
         }
         var shares: [String: [IncidentDowntime.Share]] = [:]

@@ -120,4 +120,14 @@ struct HTMLChartTests {
         #expect(HTMLText.latency(0.1234) == "123 ms" && HTMLText.latency(1.5) == "1.50 s")
         #expect(HTMLText.shortDay(day0) == "11-02")
     }
+
+    @Test func coordinatesHaveAtMostTwoDecimalsAndNoTrailingZeros() {
+        let cases: [(Double, String)] = [
+            (12.5, "12.5"), (40, "40"), (0.05, "0.05"), (1.254, "1.25"), (1.256, "1.26"), (-3.1, "-3.1"), (-0.001, "0"),
+            (0, "0"), (99.999, "100"), (-12.07, "-12.07"),
+        ]
+        for (value, text) in cases {
+            #expect(HTMLText.number(value) == text, "\(value)")
+        }
+    }
 }

@@ -36,17 +36,26 @@ public struct JSONRenderer<Subject: Encodable>: Renderer {
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
+        // Each cell's width is counted once: counting characters walks the whole string.
+        let counts = all.map { $0.map(\.count) }
         var widths = [Int](repeating: 0, count: header.count)
-        for row in all {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.count)
+        for row in counts {
+            for (index, count) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], count)
             }
         }
-        return all.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        var text = ""
+        for (number, row) in all.enumerated() {
+            if number > 0 { text += "\n" }
+            for (index, cell) in row.enumerated() {
+                if index > 0 { text += "  " }
+                text += cell
+                if index < row.count - 1, index < widths.count {
+                    text += String(repeating: " ", count: widths[index] - counts[number][index])
+                }
+            }
+        }
+        return text
     }
 
     /// `12m 30s left` or `overdue by 2h 5m`: how a deadline reads on a queue.

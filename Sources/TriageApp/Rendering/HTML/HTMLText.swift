@@ -28,10 +28,13 @@ public enum HTMLText {
     /// An SVG coordinate: at most two decimals, without trailing zeros (`12.5`, `40`), so
     /// documents stay small and stable for tests.
     public static func number(_ value: Double) -> String {
-        var text = value.fixed(decimals: 2)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
+        guard value.isFinite else { return value.description }
+        let hundredths = Int64((abs(value) * 100).rounded())
+        let sign = value < 0 && hundredths != 0 ? "-" : ""
+        let (whole, fraction) = hundredths.quotientAndRemainder(dividingBy: 100)
+        if fraction == 0 { return "\(sign)\(whole)" }
+        if fraction % 10 == 0 { return "\(sign)\(whole).\(fraction / 10)" }
+        return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// An uptime or share as a percentage with two decimals (`99.95%`): whole percents hide the

@@ -39,17 +39,18 @@ public struct SVGDayGrid: Sendable, Hashable {
     public func render() -> String {
         guard !days.isEmpty, !rows.isEmpty else { return frame.noData() }
         var svg = header()
+        let dayLabels = days.map(HTMLText.shortDay)
         for (index, row) in rows.enumerated() {
             let y = Self.headerHeight + Double(index) * Self.rowHeight
             let label = row.label.count > Self.labelLength ? row.label.prefix(Self.labelLength - 1) + "…" : row.label
             svg += "<g class=\"day-row\" data-label=\"\(HTMLText.escape(row.label))\"><title>\(HTMLText.escape(row.label))</title>"
             svg += "<text x=\"0\" y=\"\(HTMLText.number(y + 12))\">\(HTMLText.escape(String(label)))</text>"
-            for (column, day) in days.enumerated() {
+            for (column, day) in dayLabels.enumerated() {
                 let share = column < row.cells.count ? row.cells[column] : nil
-                svg += "<rect class=\"cell\" data-day=\"\(HTMLText.shortDay(day))\" data-uptime=\"\(share.map { $0.fixed(decimals: 4) } ?? "")\""
+                svg += "<rect class=\"cell\" data-day=\"\(day)\" data-uptime=\"\(share.map { $0.fixed(decimals: 4) } ?? "")\""
                     + " x=\"\(HTMLText.number(Self.labelWidth + Double(column) * cellWidth))\" y=\"\(HTMLText.number(y + 1))\""
                     + " width=\"\(HTMLText.number(max(cellWidth - 1, 0.5)))\" height=\"\(HTMLText.number(Self.rowHeight - 2))\""
-                    + " fill=\"\(ChartPalette.uptime(share))\"><title>\(HTMLText.escape(row.label)) \(HTMLText.shortDay(day)): "
+                    + " fill=\"\(ChartPalette.uptime(share))\"><title>\(HTMLText.escape(row.label)) \(day): "
                     + "\(HTMLText.percent(share))</title></rect>"
             }
             svg += "</g>"

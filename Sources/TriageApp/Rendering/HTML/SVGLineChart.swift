@@ -17,32 +17,36 @@ public struct SVGLineChart: Sendable {
         }
     }
 
-    public var frame: SVGFrame
-    public var days: [Date]
-    public var series: [Series]
+    public let frame: SVGFrame
+    public let days: [Date]
+    public let series: [Series]
     /// Writes a tick's value (`250 ms`).
-    public var format: @Sendable (Double) -> String
+    public let format: @Sendable (Double) -> String
+    /// 1, 2 or 5 times a power of ten, so the axis has at most five steps above zero.
+    public let tickStep: Double
+    /// The axis' top: the largest value rounded up to a whole number of ``tickStep``s.
+    public let axisMaximum: Double
+    /// Each column's day as its axis and tooltips write it, formatted once per chart.
+    private let dayLabels: [String]
 
     static let left = 52.0
     static let right = 22.0
     static let top = 10.0
     static let bottom = 22.0 + SVGLegend.height
 
+    /// The scale is worked out here, once: every point drawn depends on it.
     public init(frame: SVGFrame, days: [Date], series: [Series], format: @escaping @Sendable (Double) -> String) {
         self.frame = frame
         self.days = days
         self.series = series
         self.format = format
+        dayLabels = days.map(HTMLText.shortDay)
+        let largest = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
+        tickStep = Self.step(largest: largest)
+        axisMaximum = max(tickStep, (largest / tickStep).rounded(.up) * tickStep)
     }
 
-    /// The axis' top: the largest value rounded up to a whole number of ``tickStep``s.
-    public var axisMaximum: Double {
-        let step = tickStep
-        return max(step, (largest / step).rounded(.up) * step)
-    }
-
-    /// 1, 2 or 5 times a power of ten, so the axis has at most five steps above zero.
-    public var tickStep: Double {
+    private static func step(largest: Double) -> Double {
         guard largest > 0 else { return 1 }
         let rough = largest / 5
         let power = pow(10, (log10(rough)).rounded(.down))
@@ -61,7 +65,7 @@ public struct SVGLineChart: Sendable {
         guard !days.isEmpty, series.contains(where: { $0.values.contains { $0 != nil } }) else { return frame.noData() }
         var svg = axes()
         for line in series {
-            var path = ""
+            var path: [String] = []
             var dots = ""
             var previous = false
             for (column, value) in line.values.enumerated() {
@@ -70,20 +74,16 @@ public struct SVGLineChart: Sendable {
                     continue
                 }
                 let (x, y) = point(column: column, value: value)
-                path += "\(previous ? "L" : "M")\(HTMLText.number(x)) \(HTMLText.number(y)) "
+                path.append("\(previous ? "L" : "M")\(HTMLText.number(x)) \(HTMLText.number(y))")
                 dots += "<circle class=\"point\" cx=\"\(HTMLText.number(x))\" cy=\"\(HTMLText.number(y))\" r=\"2\" fill=\"\(line.colour)\">"
-                    + "<title>\(HTMLText.escape(line.name)) \(HTMLText.shortDay(days[column])): \(HTMLText.escape(format(value)))</title></circle>"
+                    + "<title>\(HTMLText.escape(line.name)) \(dayLabels[column]): \(HTMLText.escape(format(value)))</title></circle>"
                 previous = true
             }
-            svg += "<g data-series=\"\(HTMLText.escape(line.name))\"><path class=\"line\" d=\"\(path.trimmingCharacters(in: .whitespaces))\""
+            svg += "<g data-series=\"\(HTMLText.escape(line.name))\"><path class=\"line\" d=\"\(path.joined(separator: " "))\""
                 + " fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2\" stroke-linejoin=\"round\"/>\(dots)</g>"
         }
         let legend = SVGLegend(series.map { SVGLegend.Entry($0.name, colour: $0.colour) })
         return frame.render(svg + legend.render(x: Self.left, y: frame.height - SVGLegend.height))
-    }
-
-    private var largest: Double {
-        series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
     }
 
     /// The value axis with its ticks and grid lines, and the day axis with as many day labels as fit.
@@ -105,7 +105,7 @@ public struct SVGLineChart: Sendable {
         let every = max(1, Int((44 / (plotWidth / Double(max(days.count - 1, 1)))).rounded(.up)))
         for column in stride(from: 0, to: days.count, by: every) {
             let x = HTMLText.number(point(column: column, value: 0).x)
-            svg += "<text class=\"tick\" x=\"\(x)\" y=\"\(HTMLText.number(bottom + 14))\" text-anchor=\"middle\">\(HTMLText.shortDay(days[column]))</text>"
+            svg += "<text class=\"tick\" x=\"\(x)\" y=\"\(HTMLText.number(bottom + 14))\" text-anchor=\"middle\">\(dayLabels[column])</text>"
         }
         return svg
     }
