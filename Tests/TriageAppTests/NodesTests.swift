@@ -27,6 +27,24 @@ struct NodesTests {
         let balanced = try await pollAsync(seconds: 60) { try cluster.holdings() == ["n1": 10, "n2": 10, "n3": 10] }
         try #require(balanced, "three nodes hold 10 checks each: \((try? cluster.holdings()) ?? [:])\n\(cluster.logs)")
         #expect(try cluster.nodes().values.map(\.location).sorted() == ["loc-n1", "loc-n2", "loc-n3"])
+        let table = try cluster.workspace.triage.run(["nodes", "--store", cluster.database.url]).stdout.split(separator: "\n")
+        #expect(table.first?.hasPrefix("NODE  LOCATION  STATE  STARTED (UTC)") == true, "\(table)")
+        let rows: [[String]] = table.dropFirst().map { line in
+            let cells = line.split(separator: " ").map(String.init)
+            return [cells[0], cells[1], cells[2], cells[cells.count - 1]]
+        }
+        let expected: [[String]] = ["n1", "n2", "n3"].map { [$0, "loc-\($0)", "live", "10"] }
+        #expect(rows == expected, "\(table)")
+    }
+
+    @Test func nodesOnAStoreWithoutNodesAndALocationWithoutANode() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let listed = try workspace.triage.run(["nodes", "--store", workspace.storePath])
+        #expect(listed.status == 0 && listed.stdout == "No node has run on this store with --node.\n", "\(listed.stderr)")
+        let refused = try workspace.triage.run(["run", "--store", workspace.storePath, "--location", "paris"])
+        #expect(refused.status == 64, "a usage error")
+        #expect(refused.stderr.contains("--location says where a node probes from; give the node a name with --node NAME too"))
     }
 
     @Test func threeNodesShareTheChecksWithNoneProbedTwiceAndNoneOrphaned() async throws {

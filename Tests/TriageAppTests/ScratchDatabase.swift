@@ -21,6 +21,14 @@ struct ScratchDatabase {
         try Self.psql(url, sql).split(separator: "\n").map(String.init)
     }
 
+    /// Cuts every client off this database and refuses new connections (`allowed` false), as a
+    /// network partition would; `allowed` true lets clients in again.
+    func allowConnections(_ allowed: Bool) throws {
+        _ = try Self.psql(cluster, "ALTER DATABASE \(name) ALLOW_CONNECTIONS \(allowed)")
+        guard !allowed else { return }
+        _ = try Self.psql(cluster, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'")
+    }
+
     func drop() {
         _ = try? Self.psql(cluster, "DROP DATABASE \(name) WITH (FORCE)")
     }
