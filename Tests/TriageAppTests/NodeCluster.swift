@@ -15,6 +15,7 @@ final class NodeCluster {
     let workspace: Workspace
     let database: ScratchDatabase
     private(set) var processes: [String: Process] = [:]
+    private var store: (any SharedStore)?
 
     init() throws {
         let nginx = try TestServers.require(TestServers.nginx, "TRIAGE_TEST_NGINX")
@@ -38,41 +39,83 @@ final class NodeCluster {
         )
     }
 
-    /// Sends `signal` to a node and waits for it to exit; returns its exit status.
+    /// Sends `signal` to a node and waits (off the cooperative pool) for it to exit; returns its exit status.
     @discardableResult
-    func stop(_ name: String, signal: Int32) -> Int32 {
+    func stop(_ name: String, signal: Int32) async throws -> Int32 {
         guard let process = processes.removeValue(forKey: name) else { return -1 }
         kill(process.processIdentifier, signal)
-        process.waitUntilExit()
-        return process.terminationStatus
+        let pid = process.processIdentifier
+        return try await offPool {
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -(status & 0x7f)
+        }
     }
 
     /// `triage nodes --format json`, as an operator reads it: name → (state, checks held).
-    func nodes() throws -> [String: NodeRow] {
-        let output = try workspace.triage.run(["nodes", "--store", database.url, "--format", "json"])
+    func nodes() async throws -> [String: NodeRow] {
+        let (triage, url) = (workspace.triage, database.url)
+        let output = try await offPool { try triage.run(["nodes", "--store", url, "--format", "json"]) }
         guard output.status == 0 else { return [:] }
         let rows = try JSONDecoder().decode([NodeRow].self, from: Data(output.stdout.utf8))
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0) })
     }
 
-    /// The live nodes and how many checks each holds.
-    func holdings() throws -> [String: Int] {
-        try nodes().filter { $0.value.state == "live" }.mapValues(\.checks)
+    /// The live nodes and how many checks each holds, as `triage nodes` shows them.
+    func holdings() async throws -> [String: Int] {
+        try await nodes().filter { $0.value.state == "live" }.mapValues(\.checks)
+    }
+
+    /// The same read straight from the lease tables with psql: the light way to poll while
+    /// other suites run beside this one (a debug `triage` start costs far more).
+    func leaseTableHoldings() async throws -> [String: Int] {
+        let now = "(extract(epoch FROM clock_timestamp()) * 1000)::bigint"
+        let rows = try await database.query(
+            """
+            SELECT n.name, count(l.check_id) FROM triage_nodes n
+            LEFT JOIN check_leases l ON l.node = n.name AND l.expires_at > \(now)
+            WHERE n.expires_at > \(now) AND n.stopped_at IS NULL GROUP BY n.name
+            """
+        )
+        return Dictionary(uniqueKeysWithValues: rows.map { row in
+            let cells = row.split(separator: "|")
+            return (String(cells[0]), Int(cells[1]) ?? -1)
+        })
+    }
+
+    /// Polls the lease tables until the live nodes hold `expected`, then returns what `triage
+    /// nodes` shows (within 5 s more, for its own round trip).
+    func waitForHoldings(_ expected: [String: Int], seconds: Double) async throws -> [String: Int] {
+        _ = try await pollAsync(seconds: seconds) { (try? await leaseTableHoldings()) == expected }
+        var shown: [String: Int] = [:]
+        _ = try await pollAsync(seconds: 5) {
+            shown = (try? await holdings()) ?? [:]
+            return shown == expected
+        }
+        return shown
     }
 
     /// The checks `node` holds, from the lease table.
-    func checks(heldBy node: String) throws -> Set<String> {
-        Set(try database.query("SELECT check_id FROM check_leases WHERE node = '\(node)'"))
+    func checks(heldBy node: String) async throws -> Set<String> {
+        Set(try await database.query("SELECT check_id FROM check_leases WHERE node = '\(node)'"))
     }
 
     /// When each check was probed in `[from, to)`, from the stored results.
     func probes(from: Date, to: Date = .distantFuture) async throws -> [String: [Date]] {
-        let store = try await StoreFactory.open(.postgres(url: database.url), clock: SystemClock())
+        let store = try await openStore()
         var probes: [String: [Date]] = [:]
         for id in checkIDs {
             probes[id] = try await store.results(checkID: id, from: from, to: to).map(\.startedAt)
         }
         return probes
+    }
+
+    /// One store for every read of the test, opened on first use.
+    private func openStore() async throws -> any SharedStore {
+        if let store { return store }
+        let opened = try await StoreFactory.open(.postgres(url: database.url), clock: SystemClock())
+        store = opened
+        return opened
     }
 
     /// Every node's log, to show in a failure.
@@ -81,7 +124,11 @@ final class NodeCluster {
     }
 
     func tearDown() {
-        for name in Array(processes.keys) { stop(name, signal: SIGKILL) }
+        for process in processes.values {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        store = nil
         database.drop()
         workspace.remove()
     }

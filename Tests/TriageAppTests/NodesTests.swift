@@ -24,10 +24,12 @@ struct NodesTests {
     /// Starts three nodes and waits until each holds its third of the checks.
     func startBalanced(_ cluster: Cluster) async throws {
         for name in ["n1", "n2", "n3"] { try cluster.start(name) }
-        let balanced = try await pollAsync(seconds: 60) { try cluster.holdings() == ["n1": 10, "n2": 10, "n3": 10] }
-        try #require(balanced, "three nodes hold 10 checks each: \((try? cluster.holdings()) ?? [:])\n\(cluster.logs)")
-        #expect(try cluster.nodes().values.map(\.location).sorted() == ["loc-n1", "loc-n2", "loc-n3"])
-        let table = try cluster.workspace.triage.run(["nodes", "--store", cluster.database.url]).stdout.split(separator: "\n")
+        let balanced = try await cluster.waitForHoldings(["n1": 10, "n2": 10, "n3": 10], seconds: 60)
+        try #require(balanced == ["n1": 10, "n2": 10, "n3": 10], "three nodes hold 10 checks each: \(balanced)\n\(cluster.logs)")
+        #expect(try await cluster.nodes().values.map(\.location).sorted() == ["loc-n1", "loc-n2", "loc-n3"])
+        let table = try await offPool { [triage = cluster.workspace.triage, url = cluster.database.url] in
+            try triage.run(["nodes", "--store", url])
+        }.stdout.split(separator: "\n")
         #expect(table.first?.hasPrefix("NODE  LOCATION  STATE  STARTED (UTC)") == true, "\(table)")
         let rows: [[String]] = table.dropFirst().map { line in
             let cells = line.split(separator: " ").map(String.init)
@@ -58,8 +60,9 @@ struct NodesTests {
         let to = Date()
         #expect(covered, "every check probed five times\n\(cluster.logs)")
         expectOneProberPerCheck(try await cluster.probes(from: from, to: to), from: from, to: to, "three nodes")
-        #expect(try cluster.holdings() == ["n1": 10, "n2": 10, "n3": 10], "the shares stayed put")
-        let held = try ["n1", "n2", "n3"].map { try cluster.checks(heldBy: $0) }
+        #expect(try await cluster.holdings() == ["n1": 10, "n2": 10, "n3": 10], "the shares stayed put")
+        var held: [Set<String>] = []
+        for name in ["n1", "n2", "n3"] { held.append(try await cluster.checks(heldBy: name)) }
         #expect(held.reduce(Set<String>()) { $0.union($1) } == Set(cluster.checkIDs), "each check held by one node")
     }
 
@@ -67,10 +70,10 @@ struct NodesTests {
         let cluster = try Cluster()
         defer { cluster.tearDown() }
         try await startBalanced(cluster)
-        let orphans = try cluster.checks(heldBy: "n2")
+        let orphans = try await cluster.checks(heldBy: "n2")
         try #require(orphans.count == 10)
         let killedAt = Date()
-        cluster.stop("n2", signal: SIGKILL)
+        try await cluster.stop("n2", signal: SIGKILL)
         var firsts: [Date] = []
         let takenOver = try await pollAsync(seconds: 30) {
             let probes = try await cluster.probes(from: killedAt)
@@ -84,18 +87,18 @@ struct NodesTests {
         #expect(takeover <= Cluster.lease + Cluster.interval + 2, "taken over once the lease ended: \(takeover) s")
         #expect(takeover >= Cluster.lease * 2 / 3 - 0.25, "not before the lease could have ended: \(takeover) s")
 
-        let rebalanced = try await pollAsync(seconds: 20) { try cluster.holdings() == ["n1": 15, "n3": 15] }
-        #expect(rebalanced, "two nodes hold 15 each: \((try? cluster.holdings()) ?? [:])")
-        #expect(try cluster.nodes()["n2"]?.state == "lost")
+        let rebalanced = try await cluster.waitForHoldings(["n1": 15, "n3": 15], seconds: 20)
+        #expect(rebalanced == ["n1": 15, "n3": 15], "two nodes hold 15 each")
+        #expect(try await cluster.nodes()["n2"]?.state == "lost")
         let from = Date()
         _ = try await pollAsync(seconds: 30) { try await cluster.probes(from: from).values.allSatisfy { $0.count >= 4 } }
         let to = Date()
         expectOneProberPerCheck(try await cluster.probes(from: from, to: to), from: from, to: to, "after the takeover")
 
-        #expect(cluster.stop("n1", signal: SIGTERM) == 0, "graceful stop")
-        #expect(try cluster.checks(heldBy: "n1").isEmpty, "a graceful stop gives every check back at once")
-        #expect(try cluster.nodes()["n1"]?.state == "stopped", "and is recorded")
-        let handedOver = try await pollAsync(seconds: 20) { try cluster.holdings() == ["n3": 30] }
-        #expect(handedOver, "the last node holds every check: \((try? cluster.holdings()) ?? [:])")
+        #expect(try await cluster.stop("n1", signal: SIGTERM) == 0, "graceful stop")
+        #expect(try await cluster.checks(heldBy: "n1").isEmpty, "a graceful stop gives every check back at once")
+        #expect(try await cluster.nodes()["n1"]?.state == "stopped", "and is recorded")
+        let handedOver = try await cluster.waitForHoldings(["n3": 30], seconds: 20)
+        #expect(handedOver == ["n3": 30], "the last node holds every check")
     }
 }

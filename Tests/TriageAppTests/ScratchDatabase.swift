@@ -17,16 +17,20 @@ struct ScratchDatabase {
     }
 
     /// Runs `sql` on this database; returns its rows, one line each, columns separated by `|`.
-    func query(_ sql: String) throws -> [String] {
-        try Self.psql(url, sql).split(separator: "\n").map(String.init)
+    func query(_ sql: String) async throws -> [String] {
+        let url = url
+        return try await offPool { try Self.psql(url, sql) }.split(separator: "\n").map(String.init)
     }
 
     /// Cuts every client off this database and refuses new connections (`allowed` false), as a
     /// network partition would; `allowed` true lets clients in again.
-    func allowConnections(_ allowed: Bool) throws {
-        _ = try Self.psql(cluster, "ALTER DATABASE \(name) ALLOW_CONNECTIONS \(allowed)")
+    func allowConnections(_ allowed: Bool) async throws {
+        let (cluster, name) = (cluster, name)
+        _ = try await offPool { try Self.psql(cluster, "ALTER DATABASE \(name) ALLOW_CONNECTIONS \(allowed)") }
         guard !allowed else { return }
-        _ = try Self.psql(cluster, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'")
+        _ = try await offPool {
+            try Self.psql(cluster, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'")
+        }
     }
 
     func drop() {
@@ -48,5 +52,13 @@ struct ScratchDatabase {
 
     struct PSQLFailed: Error {
         var sql: String
+    }
+}
+
+/// Runs blocking work (a child process waited for) on a thread outside Swift's cooperative pool,
+/// which has one thread per core: blocking one of them would stall the suites running beside.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
     }
 }

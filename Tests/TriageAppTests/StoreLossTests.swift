@@ -40,14 +40,14 @@ struct StoreLossTests {
         await service.round()
         #expect(checks.allSatisfy { ownership.holds($0, at: clock.now) }, "a lone node holds every check")
 
-        try database.allowConnections(false)
+        try await database.allowConnections(false)
         clock.advance(by: .seconds(10))
         await round(service, within: 8)
         #expect(checks.allSatisfy { ownership.holds($0, at: clock.now) }, "still probing within its last lease")
         clock.advance(by: .seconds(20))
         #expect(!checks.contains { ownership.holds($0, at: clock.now) }, "probing nothing once its last lease ended")
 
-        try database.allowConnections(true)
+        try await database.allowConnections(true)
         let other = try await StoreFactory.open(.postgres(url: database.url), clock: clock)
         _ = try await other.raise(TicketStoreContract.finding(at: clock.now), plans: SupportPlans(), reopenWithin: .zero)
         let resumed = try await pollAsync(seconds: 30) {
