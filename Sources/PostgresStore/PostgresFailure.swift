@@ -13,7 +13,7 @@ enum PostgresFailure {
     /// `error` as a `TicketStoreError` for `operation` on the store at `location`. Cancellation and
     /// desk refusals (`TicketActionError`) pass through unchanged, as in the SQLite store.
     static func wrap(_ error: any Error, operation: String, location: String) -> any Error {
-        if error is TicketStoreError || error is CancellationError || error is TicketActionError { return error }
+        if error is TicketStoreError || error is CancellationError || error is TicketActionError || error is NodeNameInUse { return error }
         return TicketStoreError(operation: operation, location: location, message: advice(for: error))
     }
 

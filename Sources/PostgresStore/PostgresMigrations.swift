@@ -16,6 +16,7 @@ enum PostgresMigrations {
         ("v6-notifications", notifications),
         ("v7-planned-incidents", plannedIncidents),
         ("v8-result-rollups", resultRollups),
+        ("v9-node-leases", nodeLeases),
     ]
 
     /// The table of applied steps, created by the first `migrate` (under the migration lock).
@@ -190,5 +191,29 @@ enum PostgresMigrations {
             rolled_up_to BIGINT NOT NULL
         )
         """,
+    ]
+
+    /// Node heartbeats and check leases (see the SQLite step of the same name). Claims lock lease
+    /// rows with `FOR UPDATE SKIP LOCKED`, so nodes claiming at once take disjoint checks.
+    private static let nodeLeases = [
+        """
+        CREATE TABLE triage_nodes (
+            name TEXT PRIMARY KEY,
+            location TEXT NOT NULL,
+            instance TEXT NOT NULL,
+            started_at BIGINT NOT NULL,
+            heartbeat_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            stopped_at BIGINT
+        )
+        """,
+        """
+        CREATE TABLE check_leases (
+            check_id TEXT PRIMARY KEY,
+            node TEXT,
+            expires_at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX check_leases_by_node ON check_leases(node)",
     ]
 }

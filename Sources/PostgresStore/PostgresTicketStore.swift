@@ -123,7 +123,8 @@ public final class PostgresTicketStore: TicketStore {
                     throw error
                 }
             }
-        } catch let error where error is TicketStoreError || error is TicketActionError || error is CancellationError {
+        } catch let error where error is TicketStoreError || error is TicketActionError || error is CancellationError
+            || error is NodeNameInUse {
             throw error
         } catch let error as PSQLError where error.serverInfo != nil {
             throw error

@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v6-notifications") { db in try db.execute(sql: notifications) }
         migrator.registerMigration("v7-planned-incidents") { db in try db.execute(sql: plannedIncidents) }
         migrator.registerMigration("v8-result-rollups") { db in try db.execute(sql: resultRollups) }
+        migrator.registerMigration("v9-node-leases") { db in try db.execute(sql: nodeLeases) }
         return migrator
     }
 
@@ -178,5 +179,26 @@ enum Migrations {
             id INTEGER PRIMARY KEY CHECK (id = 1),
             rolled_up_to INTEGER NOT NULL
         );
+        """
+
+    /// Several nodes on one store: each node's heartbeat (a row per node name, with the instance
+    /// that holds the name and when its heartbeat ends), and one lease per check (the holding
+    /// node's name, NULL when free, and when the lease ends). Instants are milliseconds since 1970.
+    private static let nodeLeases = """
+        CREATE TABLE triage_nodes (
+            name TEXT PRIMARY KEY,
+            location TEXT NOT NULL,
+            instance TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            heartbeat_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            stopped_at INTEGER
+        );
+        CREATE TABLE check_leases (
+            check_id TEXT PRIMARY KEY,
+            node TEXT,
+            expires_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX check_leases_by_node ON check_leases(node);
         """
 }

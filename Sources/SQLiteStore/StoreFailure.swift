@@ -12,7 +12,7 @@ enum StoreFailure {
     /// passes through unchanged, so services that stop on `CancellationError` still see it, and so
     /// does a desk refusal (`TicketActionError`): it already says what to do, and the CLI prints it.
     static func wrap(_ error: any Error, operation: String, path: String) -> any Error {
-        if error is TicketStoreError || error is CancellationError || error is TicketActionError { return error }
+        if error is TicketStoreError || error is CancellationError || error is TicketActionError || error is NodeNameInUse { return error }
         return TicketStoreError(operation: operation, location: path, message: advice(for: error))
     }
 

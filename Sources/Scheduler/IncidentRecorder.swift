@@ -10,11 +10,15 @@ import TriageCore
 /// A finding inside a maintenance window is opened as planned (on record, paged to nobody), or,
 /// in a silence, not opened: it is retracted from the detector, so a fault that outlasts the
 /// window is raised by the first bad result after it.
+///
+/// With several nodes, each finding's evidence names the node and location that saw it, so an
+/// outage two nodes confirmed shows both on its one incident.
 struct IncidentRecorder: Sendable {
     let store: any TicketStore
     let plans: SupportPlans
     let reopenWithin: Duration
     let maintenance: MaintenanceCalendar
+    let node: ProbeNode?
     let logger: Logger
 
     /// Stores the verdict. A finding the store could not take is retracted from the detector, so
@@ -22,6 +26,7 @@ struct IncidentRecorder: Sendable {
     func apply(_ verdict: Verdict, at now: Date, to detector: inout CheckDetector) async {
         for raised in verdict.raised {
             var finding = raised
+            if let node { finding.evidence.append(node.evidence) }
             if let window = maintenance.window(covering: detector.check, at: finding.detectedAt) {
                 guard window.mode == .planned else {
                     detector.retract(finding.kind)

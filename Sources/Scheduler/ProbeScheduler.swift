@@ -15,6 +15,8 @@ import TriageCore
 ///   A slow or hanging target holds one slot until its own timeout: it never delays the others.
 /// - A failed probe that detection wants confirmed is re-probed after the check's `recheckDelay`
 ///   instead of a whole interval later, so a real outage is confirmed in seconds.
+/// - With several nodes on one store, a check comes due on every node's grid but is probed only by
+///   the node that holds it (`CheckOwnership`); the others skip it to its next slot.
 /// - On graceful shutdown (SIGTERM/SIGINT through `ServiceGroup`) probes in flight are cancelled
 ///   and the buffered results are written before `run()` returns.
 public final class ProbeScheduler: Service {
@@ -23,6 +25,8 @@ public final class ProbeScheduler: Service {
         let check: Check
         let anchor: Date
         let detector: Mutex<CheckDetector>
+        /// Whether this node held the check at its last turn: one it takes over starts detection afresh.
+        let held = Atomic<Bool>(true)
 
         init(check: Check, anchor: Date, detector: CheckDetector) {
             self.check = check
@@ -39,6 +43,7 @@ public final class ProbeScheduler: Service {
     private let wake = WakeSignal()
     private let writer: ResultWriter
     private let incidents: IncidentRecorder
+    private let ownership: any CheckOwnership
     private let flushInterval: Duration
     private let completed = Atomic<Int>(0)
     private let stopping = Atomic<Bool>(false)
@@ -49,18 +54,21 @@ public final class ProbeScheduler: Service {
     ///   - plans: the deadlines of each customer (its support plan, or the standard policy).
     ///   - reopenWithin: a fault that returns this soon after recovering reopens its incident.
     ///   - maintenance: the planned windows during which faults page nobody.
+    ///   - ownership: which checks this node probes; every one unless it shares a store with other nodes.
+    ///   - node: this node, named in the evidence of the incidents it raises; nil for a single node.
     public init(
         checks: [Check], activeFindings: Set<String>, runner: any CheckRunner, store: any TicketStore,
         clock: any TriageClock, concurrency: Int, perHostConcurrency: Int,
         plans: SupportPlans, reopenWithin: Duration, maintenance: MaintenanceCalendar = MaintenanceCalendar(),
+        ownership: any CheckOwnership = EveryCheck(), node: ProbeNode? = nil,
         flushInterval: Duration = .milliseconds(250), logger: Logger
     ) {
         let start = clock.now
         slots = checks.map { check in
-            let active = Set(FindingKind.allCases.filter { activeFindings.contains(Finding.dedupKey(checkID: check.id, kind: $0)) })
-            return Slot(check: check, anchor: start.adding(StableOffset.within(check.interval, for: check.id)),
-                        detector: CheckDetector(check: check, active: active))
+            Slot(check: check, anchor: start.adding(StableOffset.within(check.interval, for: check.id)),
+                 detector: CheckDetector(check: check, active: Self.kinds(of: check, in: activeFindings)))
         }
+        self.ownership = ownership
         self.runner = runner
         self.clock = clock
         self.logger = logger
@@ -68,7 +76,7 @@ public final class ProbeScheduler: Service {
         state = Mutex(ScheduleState(concurrency: concurrency, perHostConcurrency: perHostConcurrency))
         writer = ResultWriter(store: store, logger: logger)
         incidents = IncidentRecorder(
-            store: store, plans: plans, reopenWithin: reopenWithin, maintenance: maintenance, logger: logger
+            store: store, plans: plans, reopenWithin: reopenWithin, maintenance: maintenance, node: node, logger: logger
         )
         state.withLock { state in
             for (index, slot) in slots.enumerated() { state.schedule(index, at: slot.anchor) }
@@ -133,6 +141,7 @@ public final class ProbeScheduler: Service {
     /// Runs one probe and applies its result; returns when the check is due next (nil when cancelled).
     private func probe(_ index: Int) async -> Date? {
         let slot = slots[index]
+        guard takeTurn(slot) else { return nextDue(slot, now: clock.now, recheck: false) }
         guard let result = try? await runner.run(slot.check) else { return nil }
         await writer.append(result)
         var detector = slot.detector.withLock { $0 }
@@ -143,6 +152,25 @@ public final class ProbeScheduler: Service {
         slot.detector.withLock { $0 = detector }
         completed.add(1, ordering: .relaxed)
         return nextDue(slot, now: clock.now, recheck: verdict.recheckSoon)
+    }
+
+    /// Whether this node probes `slot` now. A check it takes over (from another node, or back after
+    /// losing the store) starts detection afresh from the incidents active when it took it over.
+    private func takeTurn(_ slot: Slot) -> Bool {
+        guard ownership.holds(slot.check.id, at: clock.now) else {
+            slot.held.store(false, ordering: .relaxed)
+            return false
+        }
+        if !slot.held.exchange(true, ordering: .relaxed) {
+            let active = Self.kinds(of: slot.check, in: ownership.activeFindings)
+            slot.detector.withLock { $0 = CheckDetector(check: slot.check, active: active) }
+        }
+        return true
+    }
+
+    /// The kinds of finding active for `check` among the store's active dedup keys.
+    private static func kinds(of check: Check, in activeFindings: Set<String>) -> Set<FindingKind> {
+        Set(FindingKind.allCases.filter { activeFindings.contains(Finding.dedupKey(checkID: check.id, kind: $0)) })
     }
 
     /// The next instant on the check's grid after `now`, or sooner for a confirming re-probe.

@@ -108,5 +108,6 @@ public struct DeliveryRecord: Sendable, Hashable {
     }
 }
 
-/// What a backend of the shared store provides: tickets, results and the notification outbox.
-public typealias SharedStore = TicketStore & NotificationOutbox & ResultRollupStore
+/// What a backend of the shared store provides: tickets, results, the notification outbox, roll-ups
+/// and the leases that split the checks between nodes.
+public typealias SharedStore = TicketStore & NotificationOutbox & ResultRollupStore & WorkLeases

@@ -14,16 +14,25 @@ import TriageCore
 
 /// The composition root of `triage run`: configuration → engine → probes → scheduler → store →
 /// alerting, wired once here and run as one `ServiceGroup` that stops cleanly on SIGTERM or SIGINT.
+///
+/// With a `node`, it is one of several nodes sharing the store: a lease service decides which
+/// checks it probes; without one it probes every check and touches no lease.
 public struct Daemon {
     public var configuration: Configuration
     public var storeLocation: StoreLocation
     public var clock: any TriageClock
     public var logger: Logger
+    /// This node's name and location when it shares the store with other nodes; nil alone.
+    public var node: ProbeNode?
 
-    public init(configuration: Configuration, storeLocation: StoreLocation, clock: any TriageClock = SystemClock(), logger: Logger) {
+    public init(
+        configuration: Configuration, storeLocation: StoreLocation, clock: any TriageClock = SystemClock(), node: ProbeNode? = nil,
+        logger: Logger
+    ) {
         self.configuration = configuration
         self.storeLocation = storeLocation
         self.clock = clock
+        self.node = node
         self.logger = logger
     }
 
@@ -34,7 +43,10 @@ public struct Daemon {
         defer { engine.shutdown() }
         let resolver = try DNSResolver(logger: logger)
         defer { resolver.shutdown() }
-        let scheduler = try await makeScheduler(store: store, engine: engine, resolver: resolver)
+        let leased = node.map { _ in LeasedChecks() }
+        let scheduler = try await makeScheduler(
+            store: store, engine: engine, resolver: resolver, ownership: leased ?? EveryCheck()
+        )
         let retention = Retention(
             store: store, retention: configuration.settings.results.retention, clock: clock, logger: logger
         )
@@ -50,11 +62,20 @@ public struct Daemon {
         logger.notice("triage.started", metadata: [
             "store": "\(storeLocation)", "checks": "\(configuration.probes.checks.count)",
             "targets": "\(configuration.probes.targets.count)", "channels": "\(notify.channels.count)",
+            "node": "\(node.map { "\($0.name) in \($0.location)" } ?? "alone")",
         ])
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: scheduler), .init(service: retention.service()), .init(service: watcher.service()),
             .init(service: alerting), .init(service: rollup.service(logger: logger)),
         ]
+        if let node, let leased {
+            // First in the group, so it stops last: the leases are given back once probing has stopped.
+            let leases = NodeLeaseService(
+                store: store, node: node, checkIDs: configuration.probes.checks.map(\.id),
+                lease: configuration.settings.cluster.lease, ownership: leased, clock: clock, logger: logger
+            )
+            services.insert(.init(service: leases), at: 0)
+        }
         if let inbound = configuration.settings.inbound {
             let receiver = InboundReceiver(
                 store: store, plans: configuration.probes.plans, reopenWithin: configuration.settings.incidents.reopenWithin,
@@ -70,8 +91,11 @@ public struct Daemon {
         try await group.run()
     }
 
-    /// The scheduler over every configured check, resuming the incidents already open in the store.
-    public func makeScheduler(store: any TicketStore, engine: CurlEngine, resolver: DNSResolver) async throws -> ProbeScheduler {
+    /// The scheduler over every configured check, resuming the incidents already open in the store;
+    /// it probes the checks `ownership` says this node holds.
+    public func makeScheduler(
+        store: any TicketStore, engine: CurlEngine, resolver: DNSResolver, ownership: any CheckOwnership = EveryCheck()
+    ) async throws -> ProbeScheduler {
         let settings = configuration.settings
         let plans = configuration.probes.plans
         return ProbeScheduler(
@@ -84,6 +108,7 @@ public struct Daemon {
             plans: plans,
             reopenWithin: settings.incidents.reopenWithin,
             maintenance: configuration.probes.maintenance,
+            ownership: ownership, node: node,
             logger: logger
         )
     }

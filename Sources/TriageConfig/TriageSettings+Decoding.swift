@@ -3,7 +3,7 @@ import TriageCore
 /// Reading `config/triage.yml` over the defaults of ``TriageSettings``: strict keys, typed values,
 /// then the rules that tie several keys together.
 extension TriageSettings {
-    static let keys = ["policy", "store", "scheduler", "detection", "results", "incidents", "catalogue", "notify", "inbound"]
+    static let keys = ["policy", "store", "scheduler", "detection", "results", "incidents", "catalogue", "notify", "inbound", "cluster"]
 
     /// The settings written at `root` (nil for an empty file: all defaults); errors go to `root`'s collector.
     static func decode(_ root: NodeCursor?) -> TriageSettings {
@@ -23,6 +23,9 @@ extension TriageSettings {
         if let incidents = map["incidents"]?.mapping(allowedKeys: ["reopenWithin"]) {
             settings.incidents.reopenWithin = incidents["reopenWithin"]?.duration(atLeast: .zero, atMost: .seconds(7 * 86_400))
                 ?? settings.incidents.reopenWithin
+        }
+        if let cluster = map["cluster"]?.mapping(allowedKeys: ["lease"]) {
+            settings.cluster.lease = cluster["lease"]?.duration(atLeast: .seconds(3), atMost: .seconds(600)) ?? settings.cluster.lease
         }
         if root.errors.noneSince(mark) {
             TimeoutRule.check(

@@ -18,12 +18,14 @@ public struct TriageSettings: Sendable {
     public var notify: NotifySettings
     /// The receiver of other monitoring tools' alerts; nil runs none.
     public var inbound: InboundSettings?
+    /// How nodes sharing a store split the checks (used only by `triage run --node`).
+    public var cluster: ClusterSettings
 
     public init(
         policy: Policy = .standard, catalogue: Catalogue = TriageSettings.detectionCatalogue, store: String? = nil,
         scheduler: SchedulerSettings = SchedulerSettings(), detection: DetectionSettings = .standard,
         results: ResultsSettings = ResultsSettings(), incidents: IncidentSettings = IncidentSettings(),
-        notify: NotifySettings = NotifySettings(), inbound: InboundSettings? = nil
+        notify: NotifySettings = NotifySettings(), inbound: InboundSettings? = nil, cluster: ClusterSettings = ClusterSettings()
     ) {
         self.policy = policy
         self.catalogue = catalogue
@@ -34,6 +36,7 @@ public struct TriageSettings: Sendable {
         self.incidents = incidents
         self.notify = notify
         self.inbound = inbound
+        self.cluster = cluster
     }
 
     /// The catalogue used when `config/triage.yml` has no `catalogue:` key: only the three RED
@@ -94,5 +97,16 @@ public struct IncidentSettings: Sendable, Hashable {
 
     public init(reopenWithin: Duration = .seconds(30 * 60)) {
         self.reopenWithin = reopenWithin
+    }
+}
+
+/// How several `triage run --node` processes on one store share the checks.
+public struct ClusterSettings: Sendable, Hashable {
+    /// How long a node's hold on a check lasts without renewal (renewed every third of it): the
+    /// longest a dead node's checks wait before the others take them over.
+    public var lease: Duration
+
+    public init(lease: Duration = .seconds(30)) {
+        self.lease = lease
     }
 }

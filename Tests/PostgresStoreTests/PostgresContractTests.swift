@@ -37,3 +37,15 @@ struct PostgresRollupContractTests {
         }
     }
 }
+
+/// The lease contract, run against PostgreSQL: each check on a database of its own, each node a
+/// store with a pool of its own.
+@Suite("PostgresTicketStore lease contract", .serialized)
+struct PostgresLeaseContractTests {
+    @Test(arguments: WorkLeaseContract.all)
+    func leases(name: String, run: @Sendable (WorkLeaseContract.StoreFactory) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            try await run { clock in try database.store(clock: clock) }
+        }
+    }
+}

@@ -52,3 +52,35 @@ struct PostgresRaceTests {
         }
     }
 }
+
+/// Two nodes in two places confirming one outage at the same moment: one incident, whose audit
+/// trail holds both nodes' evidence, each saying which node and location saw it.
+@Suite("PostgresTicketStore: one incident, every node's evidence")
+struct PostgresNodeEvidenceTests {
+    @Test func bothNodesEvidenceIsOnTheOneIncident() async throws {
+        try await TestDatabase.with { database in
+            let clock = TestClock()
+            let nodes = [
+                (try database.store(clock: clock), ProbeNode(name: "par-1", location: "paris", startedAt: clock.now)),
+                (try database.store(clock: clock), ProbeNode(name: "ams-1", location: "amsterdam", startedAt: clock.now)),
+            ]
+            try await nodes[0].0.migrate()
+            for round in 0..<10 {
+                let at = clock.now.addingTimeInterval(Double(round))
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for (store, node) in nodes {
+                        let finding = TicketStoreContract.finding(at: at, evidence: ["connection refused", node.evidence])
+                        group.addTask { _ = try await store.raise(finding, plans: SupportPlans(), reopenWithin: .seconds(1800)) }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            let tickets = try await nodes[1].0.tickets(TicketFilter())
+            #expect(tickets.count == 1, "one incident for one outage: \(tickets.map(\.id))")
+            let details = try await nodes[0].0.events(ticketID: tickets[0].id).map(\.detail)
+            #expect(details.count == 20, "every confirmation is on the incident")
+            #expect(details.filter { $0.hasSuffix("seen by node par-1 in paris") }.count == 10)
+            #expect(details.filter { $0.hasSuffix("seen by node ams-1 in amsterdam") }.count == 10)
+        }
+    }
+}

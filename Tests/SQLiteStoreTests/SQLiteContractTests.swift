@@ -32,3 +32,16 @@ struct SQLiteRollupContractTests {
         try await run { clock in try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock) }
     }
 }
+
+/// The lease contract, run against one SQLite file per check opened by several stores, as several
+/// `triage run --node` processes on one machine would.
+@Suite("SQLiteTicketStore lease contract")
+struct SQLiteLeaseContractTests {
+    @Test(arguments: WorkLeaseContract.all)
+    func leases(name: String, run: @Sendable (WorkLeaseContract.StoreFactory) async throws -> Void) async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.newDatabasePath()
+        try await run { clock in try SQLiteTicketStore(path: path, clock: clock) }
+        withExtendedLifetime(folder) {}
+    }
+}

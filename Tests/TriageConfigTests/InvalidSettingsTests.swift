@@ -40,6 +40,10 @@ struct FixtureCase: Sendable, CustomTestStringConvertible {
             "config/catalogue-required.yml:3: catalogue: has no case \"slow-load\", which automatic detection files incidents under; add it, such as - {id: slow-load, title: Website with load times over 10 seconds, code: RED, fee: free}",
             "config/catalogue-required.yml:3: catalogue: has no case \"repeated-5xx\", which automatic detection files incidents under; add it, such as - {id: repeated-5xx, title: Repeated 5xx errors, code: RED, fee: free}",
         ]),
+        FixtureCase("settings/cluster.yml", [
+            "config/cluster.yml:2: cluster.lease: must be between 3s and 10m, not 1s",
+            "config/cluster.yml:3: cluster.leese: unknown key; did you mean \"lease\"? allowed keys: lease",
+        ]),
         FixtureCase("settings/duplicate-key.yml", [
             "config/duplicate-key.yml:1: key \"scheduler\" appears more than once in the same mapping; keep one of them",
         ]),
@@ -90,7 +94,7 @@ struct FixtureCase: Sendable, CustomTestStringConvertible {
             "config/timeout-below-slow.yml:2: scheduler.defaultTimeout: 10s is not longer than detection.slowAfter (10s): a page slower than slowAfter would time out and count as down, never as slow; raise it above 10s or lower detection.slowAfter",
         ]),
         FixtureCase("settings/unknown-key.yml", [
-            "config/unknown-key.yml:1: schedular: unknown key; did you mean \"scheduler\"? allowed keys: policy, store, scheduler, detection, results, incidents, catalogue, notify, inbound",
+            "config/unknown-key.yml:1: schedular: unknown key; did you mean \"scheduler\"? allowed keys: policy, store, scheduler, detection, results, incidents, catalogue, notify, inbound, cluster",
             "config/unknown-key.yml:4: detection.downAftr: unknown key; did you mean \"downAfter\"? allowed keys: downAfter, recoverAfter, slowAfter, slowAfterCount, warnAfter, serverErrors, recheckDelay",
         ]),
         FixtureCase("settings/wrong-shapes.yml", [

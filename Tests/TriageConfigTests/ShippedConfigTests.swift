@@ -13,6 +13,7 @@ import TriageCore
         #expect(settings.detection == .standard)
         #expect(settings.results.retention == .seconds(90 * 86_400))
         #expect(settings.incidents.reopenWithin == .seconds(30 * 60))
+        #expect(settings.cluster.lease == .seconds(30))
     }
 
     @Test func catalogueHoldsEveryCaseOfThePolicy() throws {
