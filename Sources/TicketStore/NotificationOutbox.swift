@@ -109,4 +109,4 @@ public struct DeliveryRecord: Sendable, Hashable {
 }
 
 /// What a backend of the shared store provides: tickets, results and the notification outbox.
-public typealias SharedStore = TicketStore & NotificationOutbox & ResultRollupStore
+public typealias SharedStore = TicketStore & NotificationOutbox & ResultRollupStore & StoreArchive
