@@ -54,7 +54,10 @@ public final class PostgresTicketStore: TicketStore {
         self.url = try PostgresURL(url)
         self.clock = clock
         self.logger = logger
-        pool = RenewablePool(configuration: self.url.clientConfiguration, logger: logger)
+        let url = self.url
+        pool = RenewablePool(configuration: url.clientConfiguration, logger: logger) {
+            await Self.canReach(url, logger: logger)
+        }
     }
 
     /// The pool's logger when the caller gives none: its retries are worth a warning, not a line each at info.

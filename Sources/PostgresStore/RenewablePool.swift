@@ -10,13 +10,15 @@ import _ConnectionPoolModule
 /// so a server back after a long outage may wait that long for the pool to notice. PostgresNIO
 /// 1.33's `PostgresClient.Configuration` offers no setting for either. So every operation first
 /// leases a connection within ``leaseTimeout`` (a lease is no round trip: it only takes an idle
-/// connection or waits for a new one); when none comes, or the pool reports it cannot connect,
-/// the operation fails at once (the caller keeps its work: the result writer its batch, the
-/// scheduler its finding) and the pool is replaced by a fresh one, whose first retries come
-/// within a fraction of a second. Nodes thus reconnect within about a second of a restart.
+/// connection or waits for a new one). When none comes, one connection outside the pool tells a
+/// busy server (it answers, if only "too many clients": keep waiting) from one that cannot be
+/// reached; then, or when the pool reports it cannot connect, the operation fails at once (the
+/// caller keeps its work: the result writer its batch, the scheduler its finding) and the pool is
+/// replaced by a fresh one, whose first retries come within a fraction of a second. Nodes thus
+/// reconnect within a second or two of a restart.
 ///
 /// ```swift
-/// let pool = RenewablePool(configuration: url.clientConfiguration, logger: logger)
+/// let pool = RenewablePool(configuration: url.clientConfiguration, logger: logger) { await canReach(url) }
 /// let rows = try await pool.withConnection { try await $0.query("SELECT 1", logger: logger).collect() }
 /// await pool.shutdown()
 /// ```
@@ -30,13 +32,19 @@ final class RenewablePool: Sendable {
     private let configuration: PostgresClient.Configuration
     private let logger: Logger
     private let state: Mutex<Current>
-    /// How long an operation waits for a connection before it fails and the pool is renewed.
+    /// Whether the server answers a connection of its own (even with an error): asked when a lease times out.
+    private let reachable: @Sendable () async -> Bool
+    /// How long an operation waits for a connection before the server's reachability is checked.
     let leaseTimeout: Duration
 
-    init(configuration: PostgresClient.Configuration, logger: Logger, leaseTimeout: Duration = .seconds(5)) {
+    init(
+        configuration: PostgresClient.Configuration, logger: Logger, leaseTimeout: Duration = .seconds(5),
+        reachable: @escaping @Sendable () async -> Bool
+    ) {
         self.configuration = configuration
         self.logger = logger
         self.leaseTimeout = leaseTimeout
+        self.reachable = reachable
         state = Mutex(Self.start(configuration, logger: logger))
     }
 
@@ -44,17 +52,25 @@ final class RenewablePool: Sendable {
         state.withLock { $0.runner.cancel() }
     }
 
-    /// Runs `body` on a pooled connection, once one is leased within ``leaseTimeout``.
+    /// Runs `body` on a pooled connection, once one is leased: waiting while the server is busy,
+    /// failing within about ``leaseTimeout`` when it cannot be reached.
     ///
-    /// - Throws: ``NoConnection`` when none came in time; the pool's own error when it reports it
-    ///   cannot connect; whatever `body` throws.
+    /// - Throws: ``NoConnection`` when the server cannot be reached; the pool's own error when it
+    ///   reports it cannot connect; whatever `body` throws.
     func withConnection<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         let client = state.withLock { $0.client }
-        do {
-            try await Self.lease(client, within: leaseTimeout)
-        } catch let error where !(error is CancellationError) {
-            renew(client)
-            throw error
+        while true {
+            do {
+                try await Self.lease(client, within: leaseTimeout)
+                break
+            } catch let error as NoConnection {
+                if await reachable() { continue }
+                renew(client)
+                throw error
+            } catch let error where !(error is CancellationError) {
+                renew(client)
+                throw error
+            }
         }
         return try await client.withConnection(body)
     }
