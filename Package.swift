@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 "TicketStore", "TriageCore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -154,8 +155,8 @@ let package = Package(
         .testTarget(
             name: "TriageAppTests",
             dependencies: [
-                "TriageApp", "TriageConfig", "SQLiteStore", "TriageCore", "TriageTesting", "CurlEngine",
-                .product(name: "Logging", package: "swift-log"),
+                "TriageApp", "TriageConfig", "SQLiteStore", "PostgresStore", "TicketStore", "TriageCore", "TriageTesting",
+                "CurlEngine", .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]

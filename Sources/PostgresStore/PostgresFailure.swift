@@ -30,6 +30,14 @@ enum PostgresFailure {
 
     private static func advice(for error: any Error) -> String {
         guard let error = error as? PSQLError else {
+            if let timeout = error as? RenewablePool.NoConnection {
+                return "no connection to the server within \(timeout.waited); check that PostgreSQL runs and listens on that "
+                    + "host and port, and that this machine may connect to it (the next operation tries again)"
+            }
+            if RenewablePool.isCircuitBreaker(error) {
+                return "the connection pool could not connect to the server for a while; check that PostgreSQL runs and "
+                    + "listens on that host and port (the next operation tries again)"
+            }
             if let unknown = error as? UnknownStoredValue {
                 return "the store holds \"\(unknown.raw)\", which this release does not know as a \(unknown.type); "
                     + "a newer release of triage may have written it, so upgrade this one"

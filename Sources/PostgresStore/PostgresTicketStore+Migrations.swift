@@ -1,3 +1,4 @@
+import Logging
 import PostgresNIO
 import TicketStore
 import TriageCore
@@ -43,6 +44,21 @@ extension PostgresTicketStore {
             try await connection.close()
         } catch {
             throw PostgresFailure.wrap(error, operation: "connect", location: url.description)
+        }
+    }
+
+    /// Whether the server at `url` answers one connection outside the pool, even if only to refuse
+    /// it ("too many clients", a wrong password): it runs, so a pool waiting for a connection waits
+    /// for a busy server, not a missing one.
+    static func canReach(_ url: PostgresURL, logger: Logger) async -> Bool {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: try url.connectionConfiguration(), id: 0, logger: logger)
+            try? await connection.close()
+            return true
+        } catch let error as PSQLError where error.serverInfo != nil {
+            return true
+        } catch {
+            return false
         }
     }
 

@@ -58,7 +58,7 @@ extension PostgresTicketStore {
     @discardableResult
     func statement(_ operation: String, _ query: PostgresQuery) async throws -> [PostgresRow] {
         do {
-            return try await client.query(query, logger: logger).collect()
+            return try await pool.withConnection { try await $0.query(query, logger: logger).collect() }
         } catch {
             throw PostgresFailure.wrap(error, operation: operation, location: url.description)
         }

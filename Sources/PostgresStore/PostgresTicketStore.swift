@@ -6,10 +6,12 @@ import TriageCore
 
 /// The shared ticket store on PostgreSQL: every node and CLI process of a site writes to one database.
 ///
-/// **Pool lifetime.** The store owns a `PostgresClient` (a pool of up to 10 connections) and the task
-/// that runs it (`client.run()`), started in `init`. ``shutdown()`` cancels that task and waits for
-/// the pool to close its connections; dropping the last reference cancels it too, so a CLI command
-/// that simply exits leaks nothing. After shutdown every operation fails with "already shut down".
+/// **Pool lifetime.** The store owns a `RenewablePool` (a `PostgresClient` of up to 10 connections
+/// and the task that runs it, started in `init`, replaced by a fresh one when the server could not
+/// be reached, so nodes reconnect within a second of a restart). ``shutdown()`` cancels that task
+/// and waits for the pool to close its connections; dropping the last reference cancels it too, so
+/// a CLI command that simply exits leaks nothing. After shutdown every operation fails with
+/// "already shut down".
 ///
 /// **Transactions.** Reads run in one `REPEATABLE READ READ ONLY` snapshot. Every transaction that
 /// changes tickets or appends to the audit trail (raise, recover, file, desk actions, breaches,
@@ -35,11 +37,10 @@ import TriageCore
 public final class PostgresTicketStore: TicketStore {
     /// The store's URL (its description hides the password); every error names it.
     public let url: PostgresURL
-    let client: PostgresClient
+    let pool: RenewablePool
     /// Timestamps the audit trail of incidents, as in the SQLite store.
     let clock: any TriageClock
     let logger: Logger
-    private let runner: Task<Void, Never>
 
     /// How many times a write transaction runs before its transient failure is reported.
     static let maximumAttempts = 5
@@ -53,9 +54,10 @@ public final class PostgresTicketStore: TicketStore {
         self.url = try PostgresURL(url)
         self.clock = clock
         self.logger = logger
-        let client = PostgresClient(configuration: self.url.clientConfiguration, backgroundLogger: logger)
-        self.client = client
-        runner = Task { await client.run() }
+        let url = self.url
+        pool = RenewablePool(configuration: url.clientConfiguration, logger: logger) {
+            await Self.canReach(url, logger: logger)
+        }
     }
 
     /// The pool's logger when the caller gives none: its retries are worth a warning, not a line each at info.
@@ -65,14 +67,9 @@ public final class PostgresTicketStore: TicketStore {
         return logger
     }
 
-    deinit {
-        runner.cancel()
-    }
-
     /// Closes the pool's connections and waits until they are closed.
     public func shutdown() async {
-        runner.cancel()
-        await runner.value
+        await pool.shutdown()
     }
 
     /// Runs `body` in one read-only snapshot, turning failures into `TicketStoreError`.
@@ -111,7 +108,7 @@ public final class PostgresTicketStore: TicketStore {
         _ operation: String, begin: String, _ body: (PostgresSession) async throws -> T
     ) async throws -> T {
         do {
-            return try await client.withConnection { connection in
+            return try await pool.withConnection { connection in
                 let session = PostgresSession(connection: connection, logger: logger)
                 try await session.execute(PostgresQuery(unsafeSQL: begin))
                 do {

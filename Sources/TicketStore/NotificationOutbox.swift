@@ -108,6 +108,7 @@ public struct DeliveryRecord: Sendable, Hashable {
     }
 }
 
-/// What a backend of the shared store provides: tickets, results, the notification outbox, roll-ups
-/// and the leases that split the checks between nodes.
-public typealias SharedStore = TicketStore & NotificationOutbox & ResultRollupStore & WorkLeases
+/// What a backend of the shared store provides: tickets, results, the notification outbox,
+/// roll-ups, the leases that split the checks between nodes, and the archive that moves a store
+/// from one backend to another.
+public typealias SharedStore = TicketStore & NotificationOutbox & ResultRollupStore & WorkLeases & StoreArchive

@@ -6,7 +6,7 @@ struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Work with the ticket store.",
-        subcommands: [MigrateStore.self]
+        subcommands: [MigrateStore.self, ExportStore.self, ImportStore.self]
     )
 }
 

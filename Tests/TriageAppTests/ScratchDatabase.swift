@@ -1,8 +1,10 @@
 import Foundation
+import PostgresStore
 import TriageTesting
 
-/// A database of its own on the test PostgreSQL cluster for one process-level test, created and
-/// dropped with psql (another client, as an operator's would be).
+/// A database of its own on the test PostgreSQL cluster for one test, created and dropped with
+/// psql (another client, as an operator's would be), so tests running side by side never see
+/// each other's rows.
 struct ScratchDatabase {
     /// The database's URL, for `--store`.
     let url: String
@@ -11,9 +13,30 @@ struct ScratchDatabase {
 
     init() throws {
         cluster = try TestServers.require(TestServers.postgres, "TRIAGE_TEST_POSTGRES")
-        name = "triage_nodes_\(UUID().uuidString.prefix(8).lowercased())"
+        name = "triage_app_\(UUID().uuidString.prefix(8).lowercased())"
         url = String(cluster.dropLast("postgres".count)) + name
-        _ = try Self.psql(cluster, "CREATE DATABASE \(name)")
+        try Self.psql(cluster, "CREATE DATABASE \(name)")
+    }
+
+    /// Runs `body` with the URL of a new, empty database, then drops it whatever `body` did.
+    static func with<T>(_ body: (String) async throws -> T) async throws -> T {
+        let database = try ScratchDatabase()
+        defer { database.drop() }
+        return try await body(database.url)
+    }
+
+    /// A store on `url`, migrated, whose pool `body` may use until it returns.
+    static func withStore<T>(_ url: String, clock: TestClock, _ body: (PostgresTicketStore) async throws -> T) async throws -> T {
+        let store = try PostgresTicketStore(url: url, clock: clock)
+        let outcome: Result<T, any Error>
+        do {
+            try await store.migrate()
+            outcome = .success(try await body(store))
+        } catch {
+            outcome = .failure(error)
+        }
+        await store.shutdown()
+        return try outcome.get()
     }
 
     /// Runs `sql` on this database; returns its rows, one line each, columns separated by `|`.
@@ -37,7 +60,9 @@ struct ScratchDatabase {
         _ = try? Self.psql(cluster, "DROP DATABASE \(name) WITH (FORCE)")
     }
 
-    private static func psql(_ url: String, _ sql: String) throws -> String {
+    /// Runs `sql` with psql on `url`; returns its output rows.
+    @discardableResult
+    static func psql(_ url: String, _ sql: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
         process.arguments = ["-qAt", "-v", "ON_ERROR_STOP=1", url, "-c", sql]

@@ -31,6 +31,30 @@ struct TriageProcess {
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Runs `triage FIRST | triage SECOND` to completion, as a shell pipeline does; returns both outputs
+    /// (the first one's standard output went into the second).
+    func pipe(_ first: [String], into second: [String]) throws -> (first: Output, second: Output) {
+        let producer = try makeProcess(first)
+        let consumer = try makeProcess(second)
+        let between = Pipe(), producerErrors = Pipe(), out = Pipe(), err = Pipe()
+        producer.standardOutput = between
+        producer.standardError = producerErrors
+        consumer.standardInput = between
+        consumer.standardOutput = out
+        consumer.standardError = err
+        try producer.run()
+        try consumer.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let producerStderr = producerErrors.fileHandleForReading.readDataToEndOfFile()
+        producer.waitUntilExit()
+        consumer.waitUntilExit()
+        return (
+            Output(status: producer.terminationStatus, stdout: "", stderr: String(decoding: producerStderr, as: UTF8.self)),
+            Output(status: consumer.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        )
+    }
+
     /// Starts `triage ARGS` in the background (for `triage run`), logging to a file in the workspace.
     func start(_ arguments: [String], log: String) throws -> Process {
         let process = try makeProcess(arguments)

@@ -1,0 +1,109 @@
+import Foundation
+import PostgresStore
+import Testing
+import TicketStore
+import TriageCore
+import TriageTesting
+
+/// `triage run` on PostgreSQL while PostgreSQL stops and starts again, on a cluster of the test's
+/// own: the node keeps probing through the outage, writes the results it buffered once the server
+/// is back, within seconds, raises the incident that began during the outage, and duplicates nothing.
+@Suite(.serialized)
+struct PostgresRestartTests {
+    @Test func aRunReconnectsAfterARestartAndLosesNothing() async throws {
+        let nginx = try TestServers.require(TestServers.nginx, "TRIAGE_TEST_NGINX")
+        let cluster = try PrivateCluster()
+        defer { cluster.remove() }
+        try cluster.start()
+        let listener = try Listener()
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("""
+            customer: acme
+            defaults:
+              interval: 1s
+            sites:
+              - name: www
+                url: \(nginx)/ok
+              - name: db
+                url: http://127.0.0.1:\(listener.port)/
+                checks:
+                  - tcp: {port: \(listener.port)}
+            """, to: "probes/acme.yml")
+        let daemon = try workspace.triage.start(["run", "--store", cluster.url], log: "daemon.log")
+        defer {
+            kill(daemon.processIdentifier, SIGTERM)
+            daemon.waitUntilExit()
+        }
+        let store = try PostgresTicketStore(url: cluster.url)
+        let www = "acme/www/http"
+        func results(_ from: Date, _ to: Date) async throws -> [ProbeResult] {
+            try await store.results(checkID: www, from: from, to: to)
+        }
+        let writing = try await pollAsync(seconds: 60) { (try? await results(.distantPast, .distantFuture).count) ?? 0 >= 3 }
+        #expect(writing, "results stored before the outage; daemon log:\n\(workspace.read("daemon.log"))")
+
+        let stoppedAt = Date()
+        cluster.stop()
+        listener.close()
+        try await Task.sleep(for: .seconds(8))
+        #expect(daemon.isRunning, "the node rides the outage out")
+        let restartedAt = Date()
+        try cluster.start()
+
+        var reconnectedAfter: Double?
+        let caughtUp = try await pollAsync(seconds: 30) {
+            let buffered = (try? await results(stoppedAt.addingTimeInterval(1), restartedAt.addingTimeInterval(-1))) ?? []
+            if reconnectedAfter == nil, !buffered.isEmpty { reconnectedAfter = Date().timeIntervalSince(restartedAt) }
+            let incidents = (try? await store.tickets(TicketFilter())) ?? []
+            return buffered.count >= 5 && incidents.contains { $0.checkID == "acme/db/tcp" }
+        }
+        #expect(caughtUp, "outage results and the outage's incident stored; daemon log:\n\(workspace.read("daemon.log"))\n\(cluster.log())")
+        #expect((reconnectedAfter ?? .infinity) < 5, "reconnected \(String(describing: reconnectedAfter)) s after the restart")
+        let afterRestart = try await pollAsync(seconds: 10) { !((try? await results(restartedAt.addingTimeInterval(1), .distantFuture)) ?? []).isEmpty }
+        #expect(afterRestart, "probing goes on being stored")
+
+        kill(daemon.processIdentifier, SIGTERM)
+        daemon.waitUntilExit()
+        #expect(daemon.terminationStatus == 0, "graceful stop after the outage")
+        let all = try await results(.distantPast, .distantFuture)
+        #expect(Set(all.map(\.startedAt)).count == all.count, "no result written twice")
+        let tickets = try await store.tickets(TicketFilter())
+        #expect(tickets.map(\.checkID) == ["acme/db/tcp"], "one incident, raised once: \(tickets.map(\.summary))")
+        for ticket in tickets {
+            #expect(try await store.events(ticketID: ticket.id).filter { $0.kind == .opened }.count == 1)
+        }
+        await store.shutdown()
+    }
+
+    /// What lets the node above ride an outage: with the server gone, an operation fails within
+    /// the store's 5 s lease timeout (PostgresNIO's pool alone would hold it for a minute), and
+    /// once the server is back the next operation connects at once.
+    @Test func anOperationDuringAnOutageFailsWithinSecondsAndTheNextOneReconnects() async throws {
+        let cluster = try PrivateCluster()
+        defer { cluster.remove() }
+        try cluster.start()
+        let store = try PostgresTicketStore(url: cluster.url)
+        try await store.migrate()
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        func result(_ second: Double) -> ProbeResult {
+            ProbeResult(checkID: "acme/www/http", startedAt: start.addingTimeInterval(second), outcome: .up, reason: "HTTP 200")
+        }
+        try await store.record([result(0)])
+        cluster.stop()
+        for attempt in 1...2 {
+            let began = Date()
+            let error = await #expect(throws: TicketStoreError.self) { try await store.record([result(Double(attempt))]) }
+            #expect(Date().timeIntervalSince(began) < 8, "attempt \(attempt) failed after \(Date().timeIntervalSince(began)) s")
+            if attempt == 2 {
+                #expect(error?.message.contains("no connection to the server within 5") == true, "\(String(describing: error))")
+            }
+        }
+        try cluster.start()
+        let restarted = Date()
+        try await store.record([result(3)])
+        #expect(Date().timeIntervalSince(restarted) < 2, "reconnected after \(Date().timeIntervalSince(restarted)) s")
+        #expect(try await store.results(checkID: "acme/www/http", from: start, to: .distantFuture).map(\.startedAt) == [result(0).startedAt, result(3).startedAt])
+        await store.shutdown()
+    }
+}
