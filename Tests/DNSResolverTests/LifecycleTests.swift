@@ -36,7 +36,7 @@ struct LifecycleTests {
             }
         }
         #expect(kinds == Array(repeating: .timeout, count: 20))
-        #expect(elapsed < silence * 4, "20 lookups one after another would take 40 s")
+        #expect(elapsed < silence * 10, "20 lookups one after another would take 40 s; side by side about 2 s, more on a loaded machine")
     }
 
     @Test("cancelling an unanswered lookup returns at once, and the resolver keeps working")
