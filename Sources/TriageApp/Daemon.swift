@@ -83,13 +83,15 @@ public struct Daemon {
             )
             services.append(.init(service: InboundServer(receiver: receiver, settings: inbound, logger: logger)))
         }
-        let group = ServiceGroup(configuration: .init(
-            services: services,
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger
-        ))
-        try await group.run()
+        var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // A service stuck in a store call must not keep `systemctl stop` waiting for ever: after
+        // this, graceful shutdown becomes cancellation (buffered results are still written).
+        group.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit
+        try await ServiceGroup(configuration: group).run()
     }
+
+    /// How long SIGTERM waits for probes in flight and services to finish before cancelling them.
+    public static let gracefulShutdownLimit = Duration.seconds(20)
 
     /// The scheduler over every configured check, resuming the incidents already open in the store;
     /// it probes the checks `ownership` says this node holds.
