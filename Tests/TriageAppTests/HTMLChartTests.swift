@@ -115,6 +115,8 @@ struct HTMLChartTests {
 
     @Test func textIsEscapedAndNumbersAreWrittenTheSameEverywhere() {
         #expect(HTMLText.escape("<a href=\"x\">O'Hare & co</a>") == "&lt;a href=&quot;x&quot;&gt;O&#39;Hare &amp; co&lt;/a&gt;")
+        #expect(HTMLText.escape("café ✓ 🚀 <b>") == "café ✓ 🚀 &lt;b&gt;")
+        #expect(HTMLText.escape("customer-001/site-0001") == "customer-001/site-0001")
         #expect([12.5, 40, 0.004, -0.001, 1.0 / 3].map(HTMLText.number) == ["12.5", "40", "0", "0", "0.33"])
         #expect(HTMLText.percent(0.99951) == "99.95%" && HTMLText.percent(nil) == "no data")
         #expect(HTMLText.latency(0.1234) == "123 ms" && HTMLText.latency(1.5) == "1.50 s")

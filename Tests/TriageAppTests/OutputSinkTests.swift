@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TriageApp
+@testable import TriageApp
 
 /// A sink hands over bounded chunks, in order, and reports a failed write once, at the end.
 struct OutputSinkTests {
@@ -37,5 +37,14 @@ struct OutputSinkTests {
         try sink.finish()
         close(descriptor)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == String(repeating: line, count: 200))
+    }
+
+    /// Pieces rendered on several threads are written in their order, across windows, each once.
+    @Test func piecesRenderedInParallelAreWrittenInOrder() {
+        let count = 3 * ParallelPieces.window + 5
+        let rendered = OutputSink.collect { sink in
+            ParallelPieces.write(count: count, to: sink) { index in "<\(index)>" }
+        }
+        #expect(rendered == (0..<count).map { "<\($0)>" }.joined())
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageCore
 @testable import TriageApp
 
 /// The streaming encoder must write what `JSONEncoder` writes (scripts parse report JSON), in
@@ -107,6 +108,34 @@ struct StreamingJSONEncoderTests {
             guard case EncodingError.invalidValue(_, let context) = error else { return false }
             return context.codingPath.map(\.stringValue) == ["values", "Index 1"]
         }
+    }
+
+    /// Whole numbers take a shortcut past the round-trip formatting: their digits must still be
+    /// `JSONEncoder`'s, on both sides of where `description` turns to exponents.
+    @Test func numbersAreWrittenAsJSONEncoderWritesThem() throws {
+        let values: [Double] = [0, -0.0, 1, -1, 86_400, 0.5, -2.25, 1e14 + 1, 999_999_999_999_999, 1e15, -1e15, 1e16, 2e21, 1e-7, .pi]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted]
+        let expected = String(decoding: try encoder.encode(values), as: UTF8.self)
+        #expect(try JSONRenderer<[Double]>().render(values) == expected)
+    }
+
+    /// The values that write themselves by hand must write what their `Encodable` conformance
+    /// writes, byte for byte, including the optionals they leave out (a day no probe answered has
+    /// no latency, a day nothing observed no uptime).
+    @Test func handWrittenValuesMatchTheirEncodableConformance() throws {
+        // A site under maintenance all week: days with time but no uptime.
+        let dark = ReportFixture.check("initech", "dark", "http", .http(HTTPCheckSpec(url: URL(string: "https://dark.example/")!)))
+        let periods = ReportFixture.checkPeriods() + [CheckPeriod(check: dark, rollups: ReportFixture.hours(dark) { _, _ in .maintenance })]
+        var report = ReportFixture.full()
+        report.uptime = UptimeReport(checks: periods, from: ReportFixture.start, to: ReportFixture.end)
+        let days = report.responseTimes?.rows.flatMap(\.days) ?? []
+        #expect(days.contains { $0.latency == nil } && days.contains { $0.latency != nil })
+        #expect(report.uptime?.sites.flatMap(\.days).contains { $0.uptime == nil } == true)
+        let generic = try OutputSink.collect { try StreamingJSONEncoder.encode(report, to: $0, handWritten: false) }
+        let handWritten = try OutputSink.collect { try StreamingJSONEncoder.encode(report, to: $0, handWritten: true) }
+        #expect(handWritten == generic)
+        #expect(generic.contains("\"p99\""))
     }
 
     @Test func datesMatchTheISO8601Strategy() throws {

@@ -17,7 +17,10 @@ public final class OutputSink {
         public var description: String { reason }
     }
 
-    private var buffer: [UInt8] = []
+    /// Unchecked: every byte of a report passes here, and a dynamic exclusivity check per write
+    /// cost more than the write. The sink is used by one renderer on one thread, and `buffer` is
+    /// only touched inside this class's own short methods, which never call out while accessing it.
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let chunkSize: Int
     private let drain: ([UInt8]) throws -> Void
     private var failure: (any Error)?

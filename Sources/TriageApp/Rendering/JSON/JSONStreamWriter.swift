@@ -14,13 +14,19 @@ final class JSONStreamWriter {
     }
 
     private let sink: OutputSink
-    private var stack: [Open] = []
+    // Both unchecked for the reason ``OutputSink``'s buffer is: they change at every token, a
+    // writer serves one encoding on one thread, and no access spans a call out of this class.
+    @exclusivity(unchecked) private var stack: [Open] = []
     /// Whether a value was written since the last member or element began: a value whose
     /// `encode(to:)` writes nothing still needs one (`{}`, as `JSONEncoder` writes).
-    private(set) var wroteValue = false
+    @exclusivity(unchecked) private(set) var wroteValue = false
 
-    init(sink: OutputSink) {
+    /// Whether ``JSONStreamable`` values write themselves rather than go through `Encodable`.
+    let handWritten: Bool
+
+    init(sink: OutputSink, handWritten: Bool = true) {
         self.sink = sink
+        self.handWritten = handWritten
     }
 
     /// How many containers are open.
@@ -56,21 +62,33 @@ final class JSONStreamWriter {
     func bool(_ value: Bool) { scalar(value ? "true" : "false") }
     func integer(_ value: some BinaryInteger) { scalar(String(value)) }
 
-    /// A finite number as `JSONEncoder` writes it: shortest round-trip digits, no `.0` on whole ones.
-    func number(_ value: Double, path: JSONCodingPath) throws {
+    /// A finite number as `JSONEncoder` writes it: shortest round-trip digits, no `.0` on whole
+    /// ones. Whole numbers (most seconds in a report) are written as integers, without the
+    /// round-trip formatting; `path` and `key` only make the error of a value JSON cannot hold.
+    func number(_ value: Double, at path: JSONCodingPath, _ key: (any CodingKey)? = nil) throws {
         guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: path.keys, debugDescription: "\(value) is not a JSON number"))
+            throw EncodingError.invalidValue(
+                value, .init(codingPath: path.appending(key).keys, debugDescription: "\(value) is not a JSON number")
+            )
+        }
+        if abs(value) < Self.exactIntegers, value.rounded(.towardZero) == value, value != 0 || value.sign == .plus {
+            integer(Int64(value))
+            return
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         scalar(text)
     }
 
+    /// Below this, a whole `Double` prints without an exponent, so its integer digits are what
+    /// `description` would print.
+    private static let exactIntegers = 1e15
+
     /// An instant as ISO 8601 UTC to the second (`2026-11-02T14:00:00Z`), the `.iso8601` strategy.
     func date(_ date: Date) {
         wroteValue = true
         sink.write(byte: UInt8(ascii: "\""))
-        sink.write(ISO8601Seconds.text(date))
+        ISO8601Seconds.write(date, to: sink)
         sink.write(byte: UInt8(ascii: "\""))
     }
 
@@ -128,7 +146,15 @@ final class JSONStreamWriter {
 
     /// A new line indented two spaces per open container.
     private func newline() {
-        sink.write(byte: UInt8(ascii: "\n"))
-        sink.write(bytes: repeatElement(UInt8(ascii: " "), count: 2 * stack.count))
+        let width = 1 + 2 * stack.count
+        if width <= Self.indentation.count {
+            sink.write(bytes: Self.indentation[..<width])
+        } else {
+            sink.write(byte: UInt8(ascii: "\n"))
+            sink.write(bytes: repeatElement(UInt8(ascii: " "), count: width - 1))
+        }
     }
+
+    /// A new line and the spaces of the deepest indentation a report reaches, sliced per line.
+    private static let indentation: [UInt8] = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 32)
 }

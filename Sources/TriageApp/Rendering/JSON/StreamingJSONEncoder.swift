@@ -14,7 +14,13 @@ import Foundation
 /// ```
 public enum StreamingJSONEncoder {
     public static func encode(_ value: some Encodable, to sink: OutputSink) throws {
-        let writer = JSONStreamWriter(sink: sink)
+        try encode(value, to: sink, handWritten: true)
+    }
+
+    /// - Parameter handWritten: whether ``JSONStreamable`` values write themselves; tests turn it
+    ///   off to compare them with their `Encodable` conformance.
+    static func encode(_ value: some Encodable, to sink: OutputSink, handWritten: Bool) throws {
+        let writer = JSONStreamWriter(sink: sink, handWritten: handWritten)
         try writer.encode(value, path: .root)
         writer.close(downTo: 0)
     }
@@ -31,7 +37,7 @@ extension JSONStreamWriter {
         if T.self == String.self {
             string(unsafeBitCast(value, to: String.self))
         } else if T.self == Double.self {
-            try number(unsafeBitCast(value, to: Double.self), path: path.appending(key))
+            try number(unsafeBitCast(value, to: Double.self), at: path, key)
         } else if T.self == Int.self {
             integer(unsafeBitCast(value, to: Int.self))
         } else if T.self == Date.self {
@@ -39,22 +45,30 @@ extension JSONStreamWriter {
         } else if T.self == Bool.self {
             bool(unsafeBitCast(value, to: Bool.self))
         } else {
-            try encodeOther(value, path: path.appending(key))
+            try encodeOther(value, path: path, key: key)
         }
     }
 
-    /// The rarer scalars, and values that encode themselves.
-    private func encodeOther<T: Encodable>(_ value: T, path: JSONCodingPath) throws {
-        switch value {
-        case let number as Float: try self.number(Double(number), path: path)
-        case let number as Int64: integer(number)
-        case let number as Int32: integer(number)
-        case let number as UInt64: integer(number)
-        case let number as UInt: integer(number)
-        case let url as URL: string(url.absoluteString)
-        default:
+    /// The rarer scalars, and values that encode themselves. Metatypes are compared here too: a
+    /// failed cast (`value as? Float`) per nested value costs a conformance lookup each.
+    private func encodeOther<T: Encodable>(_ value: T, path: JSONCodingPath, key: (any CodingKey)?) throws {
+        if T.self == Float.self {
+            try number(Double(unsafeBitCast(value, to: Float.self)), at: path, key)
+        } else if T.self == Int64.self {
+            integer(unsafeBitCast(value, to: Int64.self))
+        } else if T.self == Int32.self {
+            integer(unsafeBitCast(value, to: Int32.self))
+        } else if T.self == UInt64.self {
+            integer(unsafeBitCast(value, to: UInt64.self))
+        } else if T.self == UInt.self {
+            integer(unsafeBitCast(value, to: UInt.self))
+        } else if T.self == URL.self {
+            string(unsafeBitCast(value, to: URL.self).absoluteString)
+        } else if handWritten, let streamable = value as? any JSONStreamable {
+            try streamable.writeJSON(to: self, path: path.appending(key))
+        } else {
             let base = depth
-            try value.encode(to: JSONEntryEncoder(writer: self, path: path, base: base))
+            try value.encode(to: JSONEntryEncoder(writer: self, path: path.appending(key), base: base))
             if !wroteValue { openObject() }
             close(downTo: base)
         }
