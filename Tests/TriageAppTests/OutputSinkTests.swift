@@ -42,9 +42,22 @@ struct OutputSinkTests {
     /// Pieces rendered on several threads are written in their order, across windows, each once.
     @Test func piecesRenderedInParallelAreWrittenInOrder() {
         let count = 3 * ParallelPieces.window + 5
-        let rendered = OutputSink.collect { sink in
-            ParallelPieces.write(count: count, to: sink) { index in "<\(index)>" }
+        var written: [String] = []
+        ParallelPieces.forEach(count: count, render: { "<\($0)>" }, write: { written.append($0) })
+        #expect(written == (0..<count).map { "<\($0)>" })
+    }
+
+    /// A piece that fails stops the writing after the pieces of the windows before it.
+    @Test func aFailedPieceIsThrownAfterTheWindowsBeforeIt() {
+        struct Broken: Error {}
+        let failing = ParallelPieces.window + 3
+        var written = 0
+        #expect(throws: Broken.self) {
+            try ParallelPieces.forEach(
+                count: 3 * ParallelPieces.window, render: { index in if index == failing { throw Broken() }; return "" },
+                write: { _ in written += 1 }
+            )
         }
-        #expect(rendered == (0..<count).map { "<\($0)>" }.joined())
+        #expect(written == ParallelPieces.window + 3)
     }
 }

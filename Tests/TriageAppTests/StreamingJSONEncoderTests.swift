@@ -120,22 +120,42 @@ struct StreamingJSONEncoderTests {
         #expect(try JSONRenderer<[Double]>().render(values) == expected)
     }
 
-    /// The values that write themselves by hand must write what their `Encodable` conformance
-    /// writes, byte for byte, including the optionals they leave out (a day no probe answered has
-    /// no latency, a day nothing observed no uptime).
-    @Test func handWrittenValuesMatchTheirEncodableConformance() throws {
-        // A site under maintenance all week: days with time but no uptime.
-        let dark = ReportFixture.check("initech", "dark", "http", .http(HTTPCheckSpec(url: URL(string: "https://dark.example/")!)))
-        let periods = ReportFixture.checkPeriods() + [CheckPeriod(check: dark, rollups: ReportFixture.hours(dark) { _, _ in .maintenance })]
+    /// The values that write themselves by hand, and the arrays encoded on every core, must come
+    /// out as the plain `Encodable` path writes them, byte for byte: including the optionals left
+    /// out (a day no probe answered has no latency, a day nothing observed no uptime), and with
+    /// more sites than one parallel window holds.
+    @Test func fastPathsWriteWhatTheEncodablePathWrites() throws {
+        // Sites under maintenance all week: days with time but no uptime.
+        let dark = (0..<(ParallelPieces.window + 6)).map { index in
+            ReportFixture.check("initech", "dark-\(index)", "http", .http(HTTPCheckSpec(url: URL(string: "https://dark\(index).example/")!)))
+        }
+        let periods = ReportFixture.checkPeriods()
+            + dark.map { check in CheckPeriod(check: check, rollups: ReportFixture.hours(check) { _, _ in .maintenance }) }
         var report = ReportFixture.full()
         report.uptime = UptimeReport(checks: periods, from: ReportFixture.start, to: ReportFixture.end)
+        report.responseTimes = ResponseTimeReport(checks: periods, from: ReportFixture.start, to: ReportFixture.end)
         let days = report.responseTimes?.rows.flatMap(\.days) ?? []
         #expect(days.contains { $0.latency == nil } && days.contains { $0.latency != nil })
         #expect(report.uptime?.sites.flatMap(\.days).contains { $0.uptime == nil } == true)
-        let generic = try OutputSink.collect { try StreamingJSONEncoder.encode(report, to: $0, handWritten: false) }
-        let handWritten = try OutputSink.collect { try StreamingJSONEncoder.encode(report, to: $0, handWritten: true) }
-        #expect(handWritten == generic)
+        #expect((report.uptime?.sites.count ?? 0) > ParallelPieces.window)
+        let generic = try OutputSink.collect { try StreamingJSONEncoder.encode(report, to: $0, fastPaths: false) }
+        let fast = try OutputSink.collect { try StreamingJSONEncoder.encode(report, to: $0, fastPaths: true) }
+        #expect(fast == generic)
         #expect(generic.contains("\"p99\""))
+    }
+
+    /// An error inside an element encoded apart still names its whole path.
+    @Test func anErrorInAParallelElementNamesItsPath() throws {
+        struct Row: JSONParallelElement { var value: Double }
+        struct Table: Encodable { var rows: [Row] }
+        var rows = (0..<(ParallelPieces.window + 1)).map { Row(value: Double($0)) }
+        rows[ParallelPieces.window].value = .nan
+        #expect {
+            try JSONRenderer<Table>().render(Table(rows: rows))
+        } throws: { error in
+            guard case EncodingError.invalidValue(_, let context) = error else { return false }
+            return context.codingPath.map(\.stringValue) == ["rows", "Index \(ParallelPieces.window)", "value"]
+        }
     }
 
     @Test func datesMatchTheISO8601Strategy() throws {

@@ -10,7 +10,7 @@ struct ResponseTimeSection: Sendable {
     /// checks make a thousand charts.
     func write(to sink: OutputSink) {
         sink.write(HTMLSection.open(id: "response-times", title: "Response times") + table())
-        ParallelPieces.write(count: report.rows.count, to: sink) { chart(report.rows[$0]) }
+        ParallelPieces.forEach(count: report.rows.count, render: { chart(report.rows[$0]) }, write: sink.write)
         sink.write(HTMLSection.close)
     }
 

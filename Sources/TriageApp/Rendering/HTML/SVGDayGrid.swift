@@ -36,29 +36,45 @@ public struct SVGDayGrid: Sendable, Hashable {
     /// The width of one day's cell: the days share what the labels leave.
     public var cellWidth: Double { days.isEmpty ? 0 : (frame.width - Self.labelWidth) / Double(days.count) }
 
+    /// The rows are drawn on every core (a thousand sites make thirty thousand cells); what every
+    /// row repeats, its columns' positions and labels, is written once.
     public func render() -> String {
         guard !days.isEmpty, !rows.isEmpty else { return frame.noData() }
         var svg = header()
-        let dayLabels = days.map(HTMLText.shortDay)
-        for (index, row) in rows.enumerated() {
-            let y = Self.headerHeight + Double(index) * Self.rowHeight
-            let label = row.label.count > Self.labelLength ? row.label.prefix(Self.labelLength - 1) + "…" : row.label
-            svg += "<g class=\"day-row\" data-label=\"\(HTMLText.escape(row.label))\"><title>\(HTMLText.escape(row.label))</title>"
-            svg += "<text x=\"0\" y=\"\(HTMLText.number(y + 12))\">\(HTMLText.escape(String(label)))</text>"
-            for (column, day) in dayLabels.enumerated() {
-                let share = column < row.cells.count ? row.cells[column] : nil
-                svg += "<rect class=\"cell\" data-day=\"\(day)\" data-uptime=\"\(share.map { $0.fixed(decimals: 4) } ?? "")\""
-                    + " x=\"\(HTMLText.number(Self.labelWidth + Double(column) * cellWidth))\" y=\"\(HTMLText.number(y + 1))\""
-                    + " width=\"\(HTMLText.number(max(cellWidth - 1, 0.5)))\" height=\"\(HTMLText.number(Self.rowHeight - 2))\""
-                    + " fill=\"\(ChartPalette.uptime(share))\"><title>\(HTMLText.escape(row.label)) \(day): "
-                    + "\(HTMLText.percent(share))</title></rect>"
-            }
-            svg += "</g>"
-        }
+        let columns = Columns(
+            days: days.map(HTMLText.shortDay),
+            x: days.indices.map { HTMLText.number(Self.labelWidth + Double($0) * cellWidth) },
+            size: " width=\"\(HTMLText.number(max(cellWidth - 1, 0.5)))\" height=\"\(HTMLText.number(Self.rowHeight - 2))\""
+        )
+        ParallelPieces.forEach(count: rows.count, render: { row($0, columns) }, write: { svg += $0 })
         let legend = SVGLegend(
             ChartPalette.uptimeBands.map { SVGLegend.Entry($0.label, colour: $0.colour) } + [SVGLegend.Entry("no data", colour: ChartPalette.unknown)]
         )
         return frame.render(svg + legend.render(x: 0, y: Self.headerHeight + Double(rows.count) * Self.rowHeight + 4))
+    }
+
+    /// What each row's cells share: their day labels, their x positions, their size attributes.
+    private struct Columns: Sendable {
+        var days: [String]
+        var x: [String]
+        var size: String
+    }
+
+    private func row(_ index: Int, _ columns: Columns) -> String {
+        let row = rows[index]
+        let y = Self.headerHeight + Double(index) * Self.rowHeight
+        let cellY = HTMLText.number(y + 1)
+        let name = HTMLText.escape(row.label)
+        let label = row.label.count > Self.labelLength ? row.label.prefix(Self.labelLength - 1) + "…" : row.label
+        var svg = "<g class=\"day-row\" data-label=\"\(name)\"><title>\(name)</title>"
+        svg += "<text x=\"0\" y=\"\(HTMLText.number(y + 12))\">\(HTMLText.escape(String(label)))</text>"
+        for (column, day) in columns.days.enumerated() {
+            let share = column < row.cells.count ? row.cells[column] : nil
+            svg += "<rect class=\"cell\" data-day=\"\(day)\" data-uptime=\"\(share.map { $0.fixed(decimals: 4) } ?? "")\""
+                + " x=\"\(columns.x[column])\" y=\"\(cellY)\"\(columns.size) fill=\"\(ChartPalette.uptime(share))\"><title>\(name) \(day): "
+                + "\(HTMLText.percent(share))</title></rect>"
+        }
+        return svg + "</g>"
     }
 
     /// Day labels over the columns, as many as fit without overlapping (about 40 units each).

@@ -68,7 +68,7 @@ struct JSONArrayContainer: UnkeyedEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         begin()
-        try writer.encode(value, path: path, key: IndexKey(intValue: count - 1))
+        try writer.encode(value, path: path, key: JSONIndexKey(intValue: count - 1))
     }
 
     mutating func nestedContainer<Nested: CodingKey>(keyedBy keyType: Nested.Type) -> KeyedEncodingContainer<Nested> {
@@ -92,14 +92,6 @@ struct JSONArrayContainer: UnkeyedEncodingContainer {
         writer.close(downTo: level)
         writer.beginElement()
         count += 1
-    }
-
-    /// The coding path entry of an element, for errors.
-    private struct IndexKey: CodingKey {
-        var intValue: Int?
-        var stringValue: String { "Index \(intValue ?? 0)" }
-        init(intValue: Int) { self.intValue = intValue }
-        init?(stringValue: String) { nil }
     }
 }
 

@@ -22,11 +22,14 @@ final class JSONStreamWriter {
     @exclusivity(unchecked) private(set) var wroteValue = false
 
     /// Whether ``JSONStreamable`` values write themselves rather than go through `Encodable`.
-    let handWritten: Bool
+    let fastPaths: Bool
 
-    init(sink: OutputSink, handWritten: Bool = true) {
+    /// - Parameter depth: how many containers are open around what it writes (an element of an
+    ///   array encoded apart, see ``JSONParallelArray``): its lines are indented as deep.
+    init(sink: OutputSink, fastPaths: Bool = true, depth: Int = 0) {
         self.sink = sink
-        self.handWritten = handWritten
+        self.fastPaths = fastPaths
+        stack = Array(repeating: Open(closer: 0, count: 1), count: depth)
     }
 
     /// How many containers are open.
@@ -57,6 +60,9 @@ final class JSONStreamWriter {
         beginEntry()
         wroteValue = false
     }
+
+    /// A value another writer encoded (see ``JSONParallelArray``).
+    func writeEncoded(_ text: String) { scalar(text) }
 
     func null() { scalar("null") }
     func bool(_ value: Bool) { scalar(value ? "true" : "false") }

@@ -55,3 +55,7 @@ extension CheckPeriod.Hour: JSONStreamable {
         }
     }
 }
+
+// The two arrays of a thousand entries each, encoded on every core (see `JSONParallelArray`).
+extension UptimeReport.SiteRow: JSONParallelElement {}
+extension ResponseTimeReport.Row: JSONParallelElement {}

@@ -14,13 +14,14 @@ import Foundation
 /// ```
 public enum StreamingJSONEncoder {
     public static func encode(_ value: some Encodable, to sink: OutputSink) throws {
-        try encode(value, to: sink, handWritten: true)
+        try encode(value, to: sink, fastPaths: true)
     }
 
-    /// - Parameter handWritten: whether ``JSONStreamable`` values write themselves; tests turn it
-    ///   off to compare them with their `Encodable` conformance.
-    static func encode(_ value: some Encodable, to sink: OutputSink, handWritten: Bool) throws {
-        let writer = JSONStreamWriter(sink: sink, handWritten: handWritten)
+    /// - Parameter fastPaths: whether ``JSONStreamable`` values write themselves and
+    ///   ``JSONParallelArray``s are encoded on every core; tests turn it off to compare both with
+    ///   the plain `Encodable` path.
+    static func encode(_ value: some Encodable, to sink: OutputSink, fastPaths: Bool) throws {
+        let writer = JSONStreamWriter(sink: sink, fastPaths: fastPaths)
         try writer.encode(value, path: .root)
         writer.close(downTo: 0)
     }
@@ -64,7 +65,11 @@ extension JSONStreamWriter {
             integer(unsafeBitCast(value, to: UInt.self))
         } else if T.self == URL.self {
             string(unsafeBitCast(value, to: URL.self).absoluteString)
-        } else if handWritten, let streamable = value as? any JSONStreamable {
+        } else if fastPaths, depth < Self.parallelDepth, let array = value as? any JSONParallelArray,
+            try encodeInParallel(array, path: path.appending(key))
+        {
+            return
+        } else if fastPaths, let streamable = value as? any JSONStreamable {
             try streamable.writeJSON(to: self, path: path.appending(key))
         } else {
             let base = depth
@@ -78,7 +83,10 @@ extension JSONStreamWriter {
 /// Where a value sits in the document, for the errors that name it: kept as a chain built only
 /// as deep as values are nested, because an array copied for every member (`codingPath + [key]`)
 /// costs more than writing the member.
-struct JSONCodingPath {
+///
+/// Unchecked `Sendable`: the chain is immutable once built, and its keys are the coding keys of
+/// values being encoded, read only to name a failure.
+struct JSONCodingPath: @unchecked Sendable {
     private final class Node {
         let key: any CodingKey
         let parent: Node?
