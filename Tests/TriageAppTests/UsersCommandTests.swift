@@ -41,13 +41,7 @@ struct UsersCommandTests {
         #expect(token.hasPrefix("triage_"))
         let server = try workspace.triage.start(["serve", "--http", "127.0.0.1:0"], log: "serve.log")
         defer { if server.isRunning { server.terminate() } }
-        var port: Int?
-        _ = eventually(within: 30) {
-            let line = workspace.read("serve.log").split(separator: "\n").first { $0.contains("api.listening") }
-            port = line.flatMap { $0.split(separator: " ").first { $0.hasPrefix("http.port=") } }.flatMap { Int($0.dropFirst(10)) }
-            return port != nil
-        }
-        let bound = try #require(port, "serve.log: \(workspace.read("serve.log"))")
+        let bound = try listeningPort(workspace, log: "serve.log")
         let engine = try CurlEngine(logger: Logger(label: "test"))
         defer { engine.shutdown() }
         func status(_ token: String?) async throws -> Int {
@@ -62,5 +56,36 @@ struct UsersCommandTests {
         server.terminate()
         #expect(eventually(within: 25) { !server.isRunning }, "serve stops on SIGTERM")
         #expect(server.terminationStatus == 0, "\(workspace.read("serve.log"))")
+    }
+
+    @Test func runServesTheAPIBesideTheProbes() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("customer: acme\nsites:\n  - name: www\n    url: http://127.0.0.1:9/\n", to: "probes/acme.yml")
+        #expect(try workspace.triage.run(["users", "add", "max", "--role", "manager"], input: "a long secret\n").status == 0)
+        let token = try workspace.triage.run(["users", "token", "max"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let daemon = try workspace.triage.start(["run", "--http", "127.0.0.1:0"], log: "run.log")
+        defer { if daemon.isRunning { daemon.terminate() } }
+        let bound = try listeningPort(workspace, log: "run.log")
+        let engine = try CurlEngine(logger: Logger(label: "test"))
+        defer { engine.shutdown() }
+        var request = CurlRequest(url: "http://127.0.0.1:\(bound)/api/v1/tickets", timeout: .seconds(10))
+        request.headers = [CurlHeader(name: "Authorization", value: "Bearer \(token)")]
+        let answer = try await engine.perform(request)
+        #expect(answer.statusCode == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+        daemon.terminate()
+        #expect(eventually(within: 25) { !daemon.isRunning }, "run --http stops on SIGTERM")
+        #expect(daemon.terminationStatus == 0, "\(workspace.read("run.log"))")
+    }
+
+    /// The port a `serve` or `run --http` process logged as `api.listening http.port=N`.
+    private func listeningPort(_ workspace: Workspace, log: String) throws -> Int {
+        var port: Int?
+        _ = eventually(within: 30) {
+            let line = workspace.read(log).split(separator: "\n").first { $0.contains("api.listening") }
+            port = line.flatMap { $0.split(separator: " ").first { $0.hasPrefix("http.port=") } }.flatMap { Int($0.dropFirst(10)) }
+            return port != nil
+        }
+        return try #require(port, "\(log): \(workspace.read(log))")
     }
 }
