@@ -37,8 +37,8 @@ SQL
 echo "store: $(sqlite3 "$dir/var/triage.sqlite" "SELECT count(*) FROM tickets WHERE status = 'open'") open tickets ($config build)"
 run serve --http 127.0.0.1:0 2>"$dir/serve.log" &
 server=$!
-for _ in $(seq 1 100); do
-  port=$(grep api.listening "$dir/serve.log" | sed -n 's/.*http\.port=\([0-9]*\).*/\1/p' | head -1)
+for _ in $(seq 1 300); do
+  port=$(grep api.listening "$dir/serve.log" | sed -n 's/.*http\.port=\([0-9]*\).*/\1/p' | head -1 || true)
   [ -n "$port" ] && break
   sleep 0.1
 done
