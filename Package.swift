@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "TriageCore"),
@@ -85,10 +86,23 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "TriageServer",
+            dependencies: [
+                "TriageApp", "TriageCore", "TriageConfig", "TicketStore", "Inbound",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("openapi.json")]
+        ),
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TriageApp", "TriageCore", "TriageConfig", "TicketStore",
+                "TriageApp", "TriageServer", "TriageCore", "TriageConfig", "TicketStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -150,6 +164,14 @@ let package = Package(
             dependencies: [
                 "Alerting", "Notifiers", "CurlEngine", "SQLiteStore", "TicketStore", "TriageCore", "TriageTesting",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "TriageServerTests",
+            dependencies: [
+                "TriageServer", "TriageApp", "TriageConfig", "SQLiteStore", "TicketStore", "TriageCore", "TriageTesting", "CurlEngine",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

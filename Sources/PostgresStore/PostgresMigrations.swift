@@ -17,6 +17,7 @@ enum PostgresMigrations {
         ("v7-planned-incidents", plannedIncidents),
         ("v8-result-rollups", resultRollups),
         ("v9-node-leases", nodeLeases),
+        ("v10-accounts", accounts),
     ]
 
     /// The table of applied steps, created by the first `migrate` (under the migration lock).
@@ -215,5 +216,29 @@ enum PostgresMigrations {
         )
         """,
         "CREATE INDEX check_leases_by_node ON check_leases(node)",
+    ]
+
+    /// The HTTP API's accounts (disabled, never deleted) and their tokens, of which only a SHA-256
+    /// digest is kept. Instants are milliseconds since 1970.
+    private static let accounts = [
+        """
+        CREATE TABLE accounts (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            disabled_at BIGINT
+        )
+        """,
+        """
+        CREATE TABLE api_tokens (
+            digest TEXT PRIMARY KEY,
+            account TEXT NOT NULL REFERENCES accounts(name),
+            label TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            last_used_at BIGINT
+        )
+        """,
+        "CREATE INDEX api_tokens_by_account ON api_tokens(account)",
     ]
 }

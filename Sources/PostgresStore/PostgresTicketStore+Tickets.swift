@@ -14,31 +14,46 @@ extension PostgresTicketStore {
     }
 
     /// Empty sets and nil constrain nothing; newest first, the id breaking ties between tickets
-    /// opened in the same millisecond. One statement for every filter: each constraint is skipped
-    /// by its own parameter (an empty array, a NULL), so the text never changes.
+    /// opened in the same millisecond.
     public func tickets(_ filter: TicketFilter) async throws -> [Ticket] {
-        let statuses = filter.statuses.map(\.rawValue)
-        let codes = filter.codes.map(\.rawValue)
-        let caseID = filter.caseID?.rawValue
         let limit = Int64(max(filter.limit, 0))
-        let activeFrom = filter.activeWithin?.start.millisecondsSince1970
-        let activeTo = filter.activeWithin?.end.millisecondsSince1970
+        let offset = Int64(max(filter.offset, 0))
         return try await read("list tickets") { session in
             try await TicketRow.tickets(
-                """
-                SELECT \(unescaped: TicketRow.columns) FROM tickets
-                WHERE (cardinality(\(statuses)::text[]) = 0 OR status = ANY(\(statuses)::text[]))
-                    AND (cardinality(\(codes)::text[]) = 0 OR code = ANY(\(codes)::text[]))
-                    AND (\(filter.customer)::text IS NULL OR customer = \(filter.customer)::text)
-                    AND (\(caseID)::text IS NULL OR case_id = \(caseID)::text)
-                    AND (\(activeTo)::bigint IS NULL OR opened_at < \(activeTo)::bigint)
-                    AND (\(activeFrom)::bigint IS NULL OR resolved_at IS NULL OR resolved_at >= \(activeFrom)::bigint)
-                ORDER BY opened_at DESC, id DESC
-                LIMIT \(limit)
-                """,
+                Self.query(
+                    "SELECT \(TicketRow.columns) FROM tickets", filter,
+                    then: "ORDER BY opened_at DESC, id DESC LIMIT \(limit) OFFSET \(offset)"
+                ),
                 in: session
             )
         }
+    }
+
+    public func ticketCount(_ filter: TicketFilter) async throws -> Int {
+        try await read("count tickets") { session in
+            Int(try await session.value(Self.query("SELECT count(*) FROM tickets", filter, then: ""), as: Int64.self) ?? 0)
+        }
+    }
+
+    /// `select` with the WHERE clause of `filter`, then `tail`. One statement text for every
+    /// filter: each constraint is skipped by its own parameter (an empty array, a NULL).
+    private static func query(_ select: String, _ filter: TicketFilter, then tail: String) -> PostgresQuery {
+        let statuses = filter.statuses.map(\.rawValue)
+        let codes = filter.codes.map(\.rawValue)
+        let caseID = filter.caseID?.rawValue
+        let activeFrom = filter.activeWithin?.start.millisecondsSince1970
+        let activeTo = filter.activeWithin?.end.millisecondsSince1970
+        return """
+            \(unescaped: select)
+            WHERE (cardinality(\(statuses)::text[]) = 0 OR status = ANY(\(statuses)::text[]))
+                AND (cardinality(\(codes)::text[]) = 0 OR code = ANY(\(codes)::text[]))
+                AND (\(filter.customer)::text IS NULL OR customer = \(filter.customer)::text)
+                AND (\(caseID)::text IS NULL OR case_id = \(caseID)::text)
+                AND (\(filter.targetID)::text IS NULL OR target_id = \(filter.targetID)::text)
+                AND (\(activeTo)::bigint IS NULL OR opened_at < \(activeTo)::bigint)
+                AND (\(activeFrom)::bigint IS NULL OR resolved_at IS NULL OR resolved_at >= \(activeFrom)::bigint)
+            \(unescaped: tail)
+            """
     }
 
     public func ticket(id: Int64) async throws -> Ticket? {

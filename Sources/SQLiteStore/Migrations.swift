@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v7-planned-incidents") { db in try db.execute(sql: plannedIncidents) }
         migrator.registerMigration("v8-result-rollups") { db in try db.execute(sql: resultRollups) }
         migrator.registerMigration("v9-node-leases") { db in try db.execute(sql: nodeLeases) }
+        migrator.registerMigration("v10-accounts") { db in try db.execute(sql: accounts) }
         return migrator
     }
 
@@ -200,5 +201,25 @@ enum Migrations {
             expires_at INTEGER NOT NULL
         ) WITHOUT ROWID;
         CREATE INDEX check_leases_by_node ON check_leases(node);
+        """
+
+    /// The HTTP API's accounts (disabled, never deleted) and their tokens, of which only a SHA-256
+    /// digest is kept. Instants are milliseconds since 1970.
+    private static let accounts = """
+        CREATE TABLE accounts (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            disabled_at INTEGER
+        );
+        CREATE TABLE api_tokens (
+            digest TEXT PRIMARY KEY,
+            account TEXT NOT NULL REFERENCES accounts(name),
+            label TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_used_at INTEGER
+        );
+        CREATE INDEX api_tokens_by_account ON api_tokens(account);
         """
 }

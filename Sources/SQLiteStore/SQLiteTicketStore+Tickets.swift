@@ -20,6 +20,10 @@ extension SQLiteTicketStore {
         }
     }
 
+    public func ticketCount(_ filter: TicketFilter) async throws -> Int {
+        try await read("count tickets") { db in try Self.matching(filter).fetchCount(db) }
+    }
+
     public func ticket(id: Int64) async throws -> Ticket? {
         try await read("read ticket \(id)") { db in
             try TicketRecord.fetchOne(db, key: id)?.ticket
@@ -55,6 +59,13 @@ extension SQLiteTicketStore {
     /// The query of `filter`: empty sets and nil constrain nothing; newest first, the id breaking ties
     /// between tickets opened in the same millisecond.
     private static func request(for filter: TicketFilter) -> QueryInterfaceRequest<TicketRecord> {
+        matching(filter)
+            .order(Column("opened_at").desc, Column("id").desc)
+            .limit(max(filter.limit, 0), offset: max(filter.offset, 0))
+    }
+
+    /// The tickets `filter` selects, in no order and without its limit.
+    private static func matching(_ filter: TicketFilter) -> QueryInterfaceRequest<TicketRecord> {
         var request = TicketRecord.all()
         if !filter.statuses.isEmpty {
             request = request.filter(filter.statuses.map(\.rawValue).contains(Column("status")))
@@ -68,6 +79,9 @@ extension SQLiteTicketStore {
         if let caseID = filter.caseID {
             request = request.filter(Column("case_id") == caseID.rawValue)
         }
+        if let targetID = filter.targetID {
+            request = request.filter(Column("target_id") == targetID)
+        }
         if let interval = filter.activeWithin {
             request = request.filter(
                 Column("opened_at") < interval.end.millisecondsSince1970
@@ -75,7 +89,5 @@ extension SQLiteTicketStore {
             )
         }
         return request
-            .order(Column("opened_at").desc, Column("id").desc)
-            .limit(max(filter.limit, 0))
     }
 }

@@ -109,6 +109,6 @@ public struct DeliveryRecord: Sendable, Hashable {
 }
 
 /// What a backend of the shared store provides: tickets, results, the notification outbox,
-/// roll-ups, the leases that split the checks between nodes, and the archive that moves a store
-/// from one backend to another.
-public typealias SharedStore = TicketStore & NotificationOutbox & ResultRollupStore & WorkLeases & StoreArchive
+/// roll-ups, the leases that split the checks between nodes, the archive that moves a store
+/// from one backend to another, and the HTTP API's accounts and tokens.
+public typealias SharedStore = TicketStore & NotificationOutbox & ResultRollupStore & WorkLeases & StoreArchive & AccountStore

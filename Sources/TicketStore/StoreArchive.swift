@@ -9,7 +9,9 @@ import TriageCore
 /// in its own read: the archive is consistent when nothing writes meanwhile, so stop `triage run`
 /// before exporting. Results are imported through `record`, as the daemon writes them. Imported rows keep their ids, so events still point at their tickets,
 /// deliveries at their events, and the routing cursor at the last event routed. Roll-ups are not
-/// moved: reports and the daemon roll the results up again.
+/// moved: reports and the daemon roll the results up again. Accounts and API tokens are not moved
+/// either: create them again on the new store with `triage users add` and `triage users token`
+/// (tokens are stored as digests, and people should get new ones when the store moves).
 ///
 /// ```swift
 /// let page = try await source.archivedTickets(after: 0, limit: 1000)

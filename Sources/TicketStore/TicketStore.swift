@@ -69,6 +69,9 @@ public protocol TicketStore: Sendable {
     /// Tickets matching `filter`, newest first.
     func tickets(_ filter: TicketFilter) async throws -> [Ticket]
 
+    /// How many tickets match `filter`, ignoring its limit and offset (the API's page total).
+    func ticketCount(_ filter: TicketFilter) async throws -> Int
+
     /// One ticket by id, nil when unknown.
     func ticket(id: Int64) async throws -> Ticket?
 
@@ -148,19 +151,25 @@ public struct TicketFilter: Sendable, Hashable {
     /// not ended before its start. A report reads its period's tickets (those opened, resolved or
     /// down in it) this way, not the whole history of the store.
     public var activeWithin: DateInterval?
+    /// Only tickets of this site (target id), such as `acme/www`.
+    public var targetID: String?
     public var limit: Int
+    /// How many of the matching tickets (newest first) to skip: the API's paging.
+    public var offset: Int
 
     /// No constraint: empty sets and nil mean "any".
     public init(
         statuses: Set<TicketStatus> = [], codes: Set<TriageCode> = [], customer: String? = nil, caseID: CaseID? = nil,
-        activeWithin: DateInterval? = nil, limit: Int = 1000
+        activeWithin: DateInterval? = nil, targetID: String? = nil, limit: Int = 1000, offset: Int = 0
     ) {
         self.statuses = statuses
         self.codes = codes
         self.customer = customer
         self.caseID = caseID
         self.activeWithin = activeWithin
+        self.targetID = targetID
         self.limit = limit
+        self.offset = offset
     }
 }
 

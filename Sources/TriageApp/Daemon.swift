@@ -24,6 +24,10 @@ public struct Daemon {
     public var logger: Logger
     /// This node's name and location when it shares the store with other nodes; nil alone.
     public var node: ProbeNode?
+    /// Services the composition root adds that this module cannot build, each made with the
+    /// daemon's store and appended to its group: the HTTP API of `triage run --http` (it lives in
+    /// `TriageServer`, which depends on this module).
+    public var extraServices: [@Sendable (any SharedStore) -> any Service] = []
 
     public init(
         configuration: Configuration, storeLocation: StoreLocation, clock: any TriageClock = SystemClock(), node: ProbeNode? = nil,
@@ -83,6 +87,7 @@ public struct Daemon {
             )
             services.append(.init(service: InboundServer(receiver: receiver, settings: inbound, logger: logger)))
         }
+        services += extraServices.map { .init(service: $0(store)) }
         var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         // A service stuck in a store call must not keep `systemctl stop` waiting for ever: after
         // this, graceful shutdown becomes cancellation (buffered results are still written).

@@ -19,7 +19,8 @@ extension TicketStoreContract {
         try Expect.equal(try await store.activeDedupKeys(), [down.dedupKey, slow.dedupKey], "active dedup keys")
     }
 
-    /// Filters combine (empty sets mean any), the newest ticket comes first, and the limit applies last.
+    /// Filters combine (empty sets mean any), the newest ticket comes first, the offset and limit
+    /// apply last, and the count ignores them.
     public static func ticketFilters(_ makeStore: StoreFactory) async throws {
         let clock = TestClock()
         let store = try await migratedStore(makeStore, clock: clock)
@@ -51,6 +52,10 @@ extension TicketStoreContract {
             ),
             (TicketFilter(customer: "initech"), [], "unknown customer"),
             (TicketFilter(limit: 1), [newestFirst[0]], "limit 1"),
+            (TicketFilter(limit: 1, offset: 1), [acmeSlow.ticket], "limit 1, offset 1"),
+            (TicketFilter(limit: 5, offset: 2), [acmeDown.ticket], "limit 5, offset 2"),
+            (TicketFilter(limit: 5, offset: 3), [], "offset past the end"),
+            (TicketFilter(targetID: "globex/shop"), [newestFirst[0]], "site globex/shop"),
             (TicketFilter(activeWithin: span(start, -100, 130)), [acmeDown.ticket], "active before the others opened"),
             (TicketFilter(activeWithin: span(start, 120, 1)), newestFirst, "active when the last one ended"),
             (
@@ -62,6 +67,9 @@ extension TicketStoreContract {
             let ids = try await store.tickets(filter).map(\.id)
             try Expect.equal(ids, expected.map(\.id), "ticket ids, filter \(what)")
         }
+        try Expect.equal(try await store.ticketCount(TicketFilter(limit: 1, offset: 1)), 3, "count ignores limit and offset")
+        try Expect.equal(try await store.ticketCount(TicketFilter(customer: "acme")), 2, "count of customer acme")
+        try Expect.equal(try await store.ticketCount(TicketFilter(targetID: "nowhere")), 0, "count of an unknown site")
         try Expect.equal(try await store.tickets(TicketFilter()), newestFirst, "tickets listed in full")
     }
 

@@ -37,7 +37,7 @@ public enum TicketStoreContract {
         ("raise after the cool-down opens a new ticket", raiseAfterCooldownOpensNewTicket),
         ("recover of an unknown key returns nil", recoverUnknownKeyReturnsNil),
         ("active dedup keys list open incidents only", activeDedupKeysListOpenIncidents),
-        ("tickets filter by status, code, customer, activity and limit, newest first", ticketFilters),
+        ("tickets filter by status, code, customer, site, activity, offset and limit, newest first; counts", ticketFilters),
         ("unknown ticket id has no ticket and no events", unknownTicketIsAbsent),
         ("events of many tickets are each one's trail", eventsOfManyTickets),
         ("file opens a ticket with its deadline and an opened event by the person", fileOpensTicket),

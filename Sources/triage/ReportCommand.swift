@@ -52,13 +52,7 @@ struct ReportOptions: ParsableArguments {
         try await store.tickets(TicketFilter(customer: customer, activeWithin: DateInterval(start: from, end: max(from, to)), limit: .max))
     }
 
-    static func day(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.date(from: text)
-    }
+    static func day(_ text: String) -> Date? { ReportScope.day(text) }
 }
 
 enum ReportPeriod: String, ExpressibleByArgument, CaseIterable {
@@ -134,14 +128,6 @@ struct TicketsReport: AsyncParsableCommand {
             try await TicketCountReport.read(tickets: tickets, store: store, from: period.from, to: period.to, now: clock.now),
             part: \.tickets, period: period, now: clock.now, text: TicketCountTable().render, csv: ReportCSV().render
         )
-    }
-}
-
-extension TicketCountReport {
-    /// The report with the audit trails of its RED tickets read from `store`.
-    static func read(tickets: [Ticket], store: any TicketStore, from: Date, to: Date, now: Date) async throws -> Self {
-        let trails = try await store.events(ticketIDs: redTicketIDs(of: tickets, from: from, to: to))
-        return Self(tickets: tickets, events: trails, from: from, to: to, now: now)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TriageApp
 import TriageCore
+import TriageServer
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +23,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Where this node probes from, shown in incidents' evidence (or TRIAGE_LOCATION; default: the host name).")
     var location: String?
 
+    @Option(help: "Also serve the JSON API on HOST:PORT, as `triage serve` does (such as 127.0.0.1:8080).")
+    var http: String?
+
     func validate() throws {
+        if let http, HTTPAddress(parsing: http) == nil {
+            throw ValidationError("--http \(http) is not HOST:PORT; write it like 127.0.0.1:8080 (or [::1]:8080).")
+        }
         let environment = ProcessInfo.processInfo.environment
         let name = node ?? environment["TRIAGE_NODE"]
         if name == nil, location != nil {
@@ -43,12 +50,19 @@ struct RunCommand: AsyncParsableCommand {
                 startedAt: clock.now
             )
         }
-        let daemon = Daemon(
+        let logger = options.makeLogger()
+        var daemon = Daemon(
             configuration: configuration,
             storeLocation: options.storeLocation(configured: configuration.settings.store),
             clock: clock, node: probeNode,
-            logger: options.makeLogger()
+            logger: logger
         )
+        if let address = http.flatMap(HTTPAddress.init(parsing:)) {
+            daemon.extraServices.append { store in
+                let desk = Desk(store: store, catalogue: configuration.settings.catalogue, plans: configuration.probes.plans, clock: clock)
+                return APIServer(routes: APIRoutes(desk: desk, configuration: configuration), address: address, logger: logger)
+            }
+        }
         try await daemon.run()
     }
 }

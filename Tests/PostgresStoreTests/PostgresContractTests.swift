@@ -49,3 +49,14 @@ struct PostgresLeaseContractTests {
         }
     }
 }
+
+/// The account contract, run against PostgreSQL: each check on a database of its own.
+@Suite("PostgresTicketStore account contract", .serialized)
+struct PostgresAccountContractTests {
+    @Test(arguments: AccountStoreContract.all)
+    func accounts(name: String, run: @Sendable (AccountStoreContract.StoreFactory) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            try await run { clock in try database.store(clock: clock) }
+        }
+    }
+}

@@ -45,3 +45,13 @@ struct SQLiteLeaseContractTests {
         withExtendedLifetime(folder) {}
     }
 }
+
+/// The account contract, run against a SQLite file of its own per check.
+@Suite("SQLiteTicketStore account contract")
+struct SQLiteAccountContractTests {
+    @Test(arguments: AccountStoreContract.all)
+    func accounts(name: String, run: @Sendable (AccountStoreContract.StoreFactory) async throws -> Void) async throws {
+        let folder = try TemporaryFolder()
+        try await run { clock in try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock) }
+    }
+}

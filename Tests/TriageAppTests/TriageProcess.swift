@@ -17,14 +17,20 @@ struct TriageProcess {
         return URL(fileURLWithPath: directory).appendingPathComponent("triage")
     }
 
-    /// Runs `triage ARGS` to completion.
-    func run(_ arguments: [String]) throws -> Output {
+    /// Runs `triage ARGS` to completion, with `input` (when given) piped to its standard input.
+    func run(_ arguments: [String], input: String? = nil) throws -> Output {
         let process = try makeProcess(arguments)
         let out = Pipe()
         let err = Pipe()
+        let stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

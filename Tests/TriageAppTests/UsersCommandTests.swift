@@ -1,0 +1,91 @@
+import CurlEngine
+import Foundation
+import Logging
+import Testing
+import TriageTesting
+
+/// `triage users` and `triage serve` as an admin runs them: accounts from a piped password, a
+/// token printed once, the API served on a free port and stopped by SIGTERM.
+@Suite(.serialized)
+struct UsersCommandTests {
+    @Test func accountsAreAddedListedAndRefusedWithReasons() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let added = try workspace.triage.run(["users", "add", "ana", "--role", "ops"], input: "a long secret\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        let listed = try workspace.triage.run(["users", "list", "--format", "json"])
+        let accounts = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(accounts.count == 1)
+        #expect(accounts.first?["name"] as? String == "ana")
+        #expect(accounts.first?["role"] as? String == "ops")
+        #expect(accounts.first?["disabledAt"] is NSNull)
+        #expect(!listed.stdout.contains("$2b$"), "no hash is shown")
+        let twice = try workspace.triage.run(["users", "add", "ana", "--role", "viewer"], input: "another secret\n")
+        #expect(twice.status != 0 && twice.stderr.contains("exists already"), "\(twice.stderr)")
+        let short = try workspace.triage.run(["users", "add", "bo", "--role", "viewer"], input: "short\n")
+        #expect(short.status != 0 && short.stderr.contains("at least 10 characters"), "\(short.stderr)")
+        let empty = try workspace.triage.run(["users", "add", "bo", "--role", "viewer"], input: "")
+        #expect(empty.status != 0 && empty.stderr.contains("Pipe the password"), "\(empty.stderr)")
+        let argv = try workspace.triage.run(["users", "add", "bo", "--role", "viewer", "--password", "a long secret"], input: "")
+        #expect(argv.status != 0, "a password is never an argument")
+        let badRole = try workspace.triage.run(["users", "add", "bo", "--role", "root"], input: "a long secret\n")
+        #expect(badRole.status != 0 && badRole.stderr.contains("viewer"), "\(badRole.stderr)")
+    }
+
+    @Test func serveAnswersTokensUntilTheAccountIsDisabledAndStopsOnSIGTERM() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("customer: acme\nsites:\n  - name: www\n    url: http://127.0.0.1:9/\n", to: "probes/acme.yml")
+        #expect(try workspace.triage.run(["users", "add", "vic", "--role", "viewer"], input: "a long secret\n").status == 0)
+        let token = try workspace.triage.run(["users", "token", "vic"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.hasPrefix("triage_"))
+        let server = try workspace.triage.start(["serve", "--http", "127.0.0.1:0"], log: "serve.log")
+        defer { if server.isRunning { server.terminate() } }
+        let bound = try listeningPort(workspace, log: "serve.log")
+        let engine = try CurlEngine(logger: Logger(label: "test"))
+        defer { engine.shutdown() }
+        func status(_ token: String?) async throws -> Int {
+            var request = CurlRequest(url: "http://127.0.0.1:\(bound)/api/v1/sites", timeout: .seconds(10))
+            if let token { request.headers = [CurlHeader(name: "Authorization", value: "Bearer \(token)")] }
+            return try await engine.perform(request).statusCode
+        }
+        #expect(try await status(token) == 200)
+        #expect(try await status(nil) == 401)
+        #expect(try workspace.triage.run(["users", "disable", "vic"]).status == 0)
+        #expect(try await status(token) == 401, "a disabled account's token stops at once")
+        server.terminate()
+        #expect(eventually(within: 25) { !server.isRunning }, "serve stops on SIGTERM")
+        #expect(server.terminationStatus == 0, "\(workspace.read("serve.log"))")
+    }
+
+    @Test func runServesTheAPIBesideTheProbes() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("customer: acme\nsites:\n  - name: www\n    url: http://127.0.0.1:9/\n", to: "probes/acme.yml")
+        #expect(try workspace.triage.run(["users", "add", "max", "--role", "manager"], input: "a long secret\n").status == 0)
+        let token = try workspace.triage.run(["users", "token", "max"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let daemon = try workspace.triage.start(["run", "--http", "127.0.0.1:0"], log: "run.log")
+        defer { if daemon.isRunning { daemon.terminate() } }
+        let bound = try listeningPort(workspace, log: "run.log")
+        let engine = try CurlEngine(logger: Logger(label: "test"))
+        defer { engine.shutdown() }
+        var request = CurlRequest(url: "http://127.0.0.1:\(bound)/api/v1/tickets", timeout: .seconds(10))
+        request.headers = [CurlHeader(name: "Authorization", value: "Bearer \(token)")]
+        let answer = try await engine.perform(request)
+        #expect(answer.statusCode == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+        daemon.terminate()
+        #expect(eventually(within: 25) { !daemon.isRunning }, "run --http stops on SIGTERM")
+        #expect(daemon.terminationStatus == 0, "\(workspace.read("run.log"))")
+    }
+
+    /// The port a `serve` or `run --http` process logged as `api.listening http.port=N`.
+    private func listeningPort(_ workspace: Workspace, log: String) throws -> Int {
+        var port: Int?
+        _ = eventually(within: 30) {
+            let line = workspace.read(log).split(separator: "\n").first { $0.contains("api.listening") }
+            port = line.flatMap { $0.split(separator: " ").first { $0.hasPrefix("http.port=") } }.flatMap { Int($0.dropFirst(10)) }
+            return port != nil
+        }
+        return try #require(port, "\(log): \(workspace.read(log))")
+    }
+}

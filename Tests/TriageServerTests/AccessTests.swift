@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TicketStore
+import TriageServer
+
+/// Every route refuses anonymous requests (401), unknown tokens and disabled accounts (401), and
+/// roles below its own (403), always as a problem document; the roles above it pass the check.
+@Suite("API access", .serialized)
+struct AccessTests {
+    /// The registered routes with a real ticket id in place of `{id}`.
+    func routes(_ api: APIHarness, ticket: Int64) -> [(route: APIRoute, path: String)] {
+        APIRoutes(desk: api.desk, configuration: api.configuration).router().1.map { route in
+            (route, route.fullPath.replacingOccurrences(of: "{id}", with: "\(ticket)"))
+        }
+    }
+
+    func expectProblem(_ answer: APIHarness.Answer, _ status: Int, _ what: String) {
+        #expect(answer.status == status, "\(what): \(answer.text)")
+        #expect(answer.header("Content-Type") == "application/problem+json", "\(what)")
+        #expect(answer.object["status"] as? Int == status, "\(what): \(answer.text)")
+        #expect((answer.object["title"] as? String)?.isEmpty == false, "\(what)")
+        #expect((answer.object["detail"] as? String)?.isEmpty == false, "\(what)")
+        #expect(answer.object["type"] is String, "\(what)")
+    }
+
+    @Test func everyRouteRefusesAnonymousAndUnknownTokens() async throws {
+        let api = try await APIHarness()
+        let ticket = try await api.file()
+        try await api.whileServing { base in
+            let all = routes(api, ticket: ticket.id)
+            #expect(all.count == 14, "3 ticket routes, 6 actions, queue, sites, reports, accounts, openapi.json")
+            for (route, path) in all {
+                let body = route.method == .post ? "{}" : nil
+                let anonymous = try await api.send(route.method.rawValue, base + path, token: nil, body: body)
+                expectProblem(anonymous, 401, "anonymous \(route.method) \(path)")
+                #expect(anonymous.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
+                let forged = try await api.send(route.method.rawValue, base + path, token: "triage_" + String(repeating: "0", count: 64), body: body)
+                expectProblem(forged, 401, "unknown token \(route.method) \(path)")
+            }
+        }
+        #expect(try await api.store.ticket(id: ticket.id)?.status == .open, "refused requests changed nothing")
+    }
+
+    @Test func everyRouteRefusesRolesBelowItsOwn() async throws {
+        let api = try await APIHarness()
+        let ticket = try await api.file()
+        try await api.whileServing { base in
+            var refusals = 0
+            for (route, path) in routes(api, ticket: ticket.id) {
+                for role in AccountRole.allCases where role < route.role {
+                    let answer = try await api.send(route.method.rawValue, base + path, as: role, body: route.method == .post ? "{}" : nil)
+                    expectProblem(answer, 403, "\(role) on \(route.method) \(path)")
+                    #expect((answer.object["detail"] as? String)?.contains(route.role.rawValue) == true)
+                    refusals += 1
+                }
+                if route.method == .get {
+                    let allowed = try await api.send("GET", base + path, as: route.role)
+                    #expect(allowed.status == 200, "\(route.role) on GET \(path): \(allowed.text)")
+                }
+            }
+            #expect(refusals >= 20, "every non-viewer route was tried with a lower role")
+        }
+        #expect(try await api.store.events(ticketID: ticket.id).count == 1, "a refused action wrote nothing")
+    }
+
+    @Test func aDisabledAccountsTokenStopsWorkingAtOnce() async throws {
+        let api = try await APIHarness()
+        try await api.whileServing { base in
+            #expect(try await api.send("GET", base + "/api/v1/queue", as: .ops).status == 200)
+            try await api.store.disableAccount(named: "ops-user", at: api.clock.now)
+            expectProblem(try await api.send("GET", base + "/api/v1/queue", as: .ops), 401, "disabled account")
+        }
+    }
+
+    @Test func unknownPathsAreProblemsToo() async throws {
+        let api = try await APIHarness()
+        try await api.whileServing { base in
+            expectProblem(try await api.send("GET", base + "/api/v1/nothing-here", as: .admin), 404, "unknown path")
+        }
+    }
+}
