@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "TriageCore"),
@@ -77,12 +78,19 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TriageMetrics",
+            dependencies: [
+                "TriageCore", "TicketStore", "Scheduler", "Alerting", .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .target(
             name: "TriageApp",
             dependencies: [
                 "TriageCore", "TriageConfig", "CurlEngine", "DNSResolver", "Probes", "Detection", "TicketStore", "SQLiteStore",
-                "PostgresStore", "Scheduler", "Notifiers", "Alerting", "Inbound",
+                "PostgresStore", "Scheduler", "Notifiers", "Alerting", "Inbound", "TriageMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -150,6 +158,13 @@ let package = Package(
             dependencies: [
                 "Alerting", "Notifiers", "CurlEngine", "SQLiteStore", "TicketStore", "TriageCore", "TriageTesting",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "TriageMetricsTests",
+            dependencies: [
+                "TriageMetrics", "Scheduler", "Probes", "CurlEngine", "DNSResolver", "SQLiteStore", "TicketStore", "TriageCore",
+                "TriageTesting", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -11,12 +11,16 @@ import ServiceLifecycle
 import TicketStore
 import TriageConfig
 import TriageCore
+import TriageMetrics
 
 /// The composition root of `triage run`: configuration → engine → probes → scheduler → store →
 /// alerting, wired once here and run as one `ServiceGroup` that stops cleanly on SIGTERM or SIGINT.
 ///
 /// With a `node`, it is one of several nodes sharing the store: a lease service decides which
 /// checks it probes; without one it probes every check and touches no lease.
+///
+/// With `files`, SIGHUP re-reads them and applies them if valid (`ConfigReloader`); the same
+/// reloader and the Prometheus metrics (`TriageMetrics`) are what an HTTP server mounts.
 public struct Daemon {
     public var configuration: Configuration
     public var storeLocation: StoreLocation
@@ -24,12 +28,15 @@ public struct Daemon {
     public var logger: Logger
     /// This node's name and location when it shares the store with other nodes; nil alone.
     public var node: ProbeNode?
+    /// Where `configuration` was read from, read again on SIGHUP; nil: no reload.
+    public var files: ConfigurationFiles?
 
     public init(
         configuration: Configuration, storeLocation: StoreLocation, clock: any TriageClock = SystemClock(), node: ProbeNode? = nil,
-        logger: Logger
+        files: ConfigurationFiles? = nil, logger: Logger
     ) {
         self.configuration = configuration
+        self.files = files
         self.storeLocation = storeLocation
         self.clock = clock
         self.node = node
@@ -44,20 +51,18 @@ public struct Daemon {
         let resolver = try DNSResolver(logger: logger)
         defer { resolver.shutdown() }
         let leased = node.map { _ in LeasedChecks() }
+        let metrics = TriageMetrics(store: store, clock: clock)
         let scheduler = try await makeScheduler(
-            store: store, engine: engine, resolver: resolver, ownership: leased ?? EveryCheck()
+            store: store, engine: engine, resolver: resolver, ownership: leased ?? EveryCheck(), observer: metrics
         )
-        let retention = Retention(
-            store: store, retention: configuration.settings.results.retention, clock: clock, logger: logger
-        )
+        let live = LiveConfiguration(configuration)
         let watcher = DeadlineWatcher(store: store, clock: clock, logger: logger)
-        let rollup = ResultRollup(
-            store: store, checks: configuration.probes.checks, maintenance: configuration.probes.maintenance, clock: clock
-        )
         let notify = configuration.settings.notify
+        let notifiers: @Sendable (NotifySettings) -> NotifierRegistry = { [clock] in
+            NotifierRegistry(settings: $0, engine: engine, clock: clock)
+        }
         let alerting = AlertingService(
-            outbox: store, notifiers: NotifierRegistry(settings: notify, engine: engine, clock: clock), settings: notify,
-            clock: clock, logger: logger
+            outbox: store, notifiers: notifiers(notify), settings: notify, clock: clock, logger: logger, observer: metrics
         )
         logger.notice("triage.started", metadata: [
             "store": "\(storeLocation)", "checks": "\(configuration.probes.checks.count)",
@@ -65,13 +70,20 @@ public struct Daemon {
             "node": "\(node.map { "\($0.name) in \($0.location)" } ?? "alone")",
         ])
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: scheduler), .init(service: retention.service()), .init(service: watcher.service()),
-            .init(service: alerting), .init(service: rollup.service(logger: logger)),
+            .init(service: scheduler), .init(service: retention(live, store: store)), .init(service: watcher.service()),
+            .init(service: alerting), .init(service: rollup(live, store: store)),
         ]
+        if let files {
+            let reloader = ConfigReloader(
+                load: { () throws(ConfigErrors) -> Configuration in try files.load() }, live: live, store: store, scheduler: scheduler, alerting: alerting, notifiers: notifiers,
+                metrics: metrics, logger: logger
+            )
+            services.append(.init(service: HangupReload(reloader: reloader)))
+        }
         if let node, let leased {
             // First in the group, so it stops last: the leases are given back once probing has stopped.
             let leases = NodeLeaseService(
-                store: store, node: node, checkIDs: configuration.probes.checks.map(\.id),
+                store: store, node: node, checkIDs: { live.value.probes.checks.map(\.id) },
                 lease: configuration.settings.cluster.lease, ownership: leased, clock: clock, logger: logger
             )
             services.insert(.init(service: leases), at: 0)
@@ -90,13 +102,30 @@ public struct Daemon {
         try await ServiceGroup(configuration: group).run()
     }
 
+    /// Prunes results older than the retention in force (a reload changes it) every hour.
+    private func retention(_ live: LiveConfiguration, store: any TicketStore) -> PeriodicService {
+        PeriodicService(period: .seconds(3600), clock: clock) { [clock, logger] in
+            await Retention(store: store, retention: live.value.settings.results.retention, clock: clock, logger: logger).prune()
+        }
+    }
+
+    /// Rolls up the checks in force (a reload changes them) every five minutes.
+    private func rollup(_ live: LiveConfiguration, store: any SharedStore) -> PeriodicService {
+        PeriodicService(period: .seconds(300), clock: clock) { [clock, logger] in
+            let probes = live.value.probes
+            await ResultRollup(store: store, checks: probes.checks, maintenance: probes.maintenance, clock: clock)
+                .catchUpLogged(logger: logger)
+        }
+    }
+
     /// How long SIGTERM waits for probes in flight and services to finish before cancelling them.
     public static let gracefulShutdownLimit = Duration.seconds(20)
 
     /// The scheduler over every configured check, resuming the incidents already open in the store;
     /// it probes the checks `ownership` says this node holds.
     public func makeScheduler(
-        store: any TicketStore, engine: CurlEngine, resolver: DNSResolver, ownership: any CheckOwnership = EveryCheck()
+        store: any TicketStore, engine: CurlEngine, resolver: DNSResolver, ownership: any CheckOwnership = EveryCheck(),
+        observer: (any ProbeObserver)? = nil
     ) async throws -> ProbeScheduler {
         let settings = configuration.settings
         let plans = configuration.probes.plans
@@ -110,7 +139,7 @@ public struct Daemon {
             plans: plans,
             reopenWithin: settings.incidents.reopenWithin,
             maintenance: configuration.probes.maintenance,
-            ownership: ownership, node: node,
+            ownership: ownership, node: node, observer: observer,
             logger: logger
         )
     }

@@ -6,7 +6,7 @@ import TriageCore
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Probe every configured check on its interval and raise incidents until stopped (SIGINT/SIGTERM).",
+        abstract: "Probe every configured check on its interval and raise incidents until stopped (SIGINT/SIGTERM); SIGHUP reloads config and probes.",
         discussion: """
             With --node, this process is one of several nodes sharing the store (a PostgreSQL store, or one SQLite \
             file on one machine): the checks are split among the live nodes through leases in the store \
@@ -46,7 +46,7 @@ struct RunCommand: AsyncParsableCommand {
         let daemon = Daemon(
             configuration: configuration,
             storeLocation: options.storeLocation(configured: configuration.settings.store),
-            clock: clock, node: probeNode,
+            clock: clock, node: probeNode, files: ConfigurationFiles(configPath: options.config, probesDirectory: options.probes),
             logger: options.makeLogger()
         )
         try await daemon.run()
