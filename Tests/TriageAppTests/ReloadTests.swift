@@ -55,7 +55,7 @@ struct ReloadTests {
             to: "probes/acme.yml"
         )
         kill(daemon.processIdentifier, SIGHUP)
-        let rejected = eventually(within: 20) { workspace.read("run.log").contains("config.reload.rejected") }
+        let rejected = try await pollAsync(seconds: 20) { workspace.read("run.log").contains("config.reload.rejected") }
         #expect(rejected, "log:\n\(workspace.read("run.log"))")
         #expect(workspace.read("run.log").contains("probes/acme.yml:9: sites[1].intervall"), "\(workspace.read("run.log"))")
         let rejectedAt = Date()
