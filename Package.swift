@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "TriageCore"),
@@ -78,18 +79,25 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TriageMetrics",
+            dependencies: [
+                "TriageCore", "TicketStore", "Scheduler", "Alerting", .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .target(
             name: "TriageApp",
             dependencies: [
                 "TriageCore", "TriageConfig", "CurlEngine", "DNSResolver", "Probes", "Detection", "TicketStore", "SQLiteStore",
-                "PostgresStore", "Scheduler", "Notifiers", "Alerting", "Inbound",
+                "PostgresStore", "Scheduler", "Notifiers", "Alerting", "Inbound", "TriageMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
             name: "TriageServer",
             dependencies: [
-                "TriageApp", "TriageCore", "TriageConfig", "TicketStore", "Inbound",
+                "TriageApp", "TriageCore", "TriageConfig", "TicketStore", "Inbound", "TriageMetrics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -172,6 +180,13 @@ let package = Package(
                 "TriageServer", "TriageApp", "TriageConfig", "SQLiteStore", "TicketStore", "TriageCore", "TriageTesting", "CurlEngine",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "TriageMetricsTests",
+            dependencies: [
+                "TriageMetrics", "Scheduler", "Probes", "CurlEngine", "DNSResolver", "SQLiteStore", "TicketStore", "TriageCore",
+                "TriageTesting", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

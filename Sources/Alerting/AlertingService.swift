@@ -14,11 +14,12 @@ import TriageCore
 /// another process, so it is polled) and sent at once. In flight: at most `maxInFlight`
 /// deliveries; each is claimed for `lease`, longer than a notifier's timeout, so a delivery whose
 /// sender crashed comes due again when its lease ends, and none is sent twice at the same time.
+///
+/// A configuration reload replaces the notification settings (`apply`) without a restart.
 public struct AlertingService: Service {
-    let router: NotificationRouter
-    let sender: DeliverySender
+    let rules: AlertingRules
     let outbox: any NotificationOutbox
-    let escalation: EscalationPolicy
+    let observer: (any DeliveryObserver)?
     let clock: any TriageClock
     let logger: Logger
     let pollInterval: Duration
@@ -28,19 +29,36 @@ public struct AlertingService: Service {
 
     public init(
         outbox: any NotificationOutbox, notifiers: NotifierRegistry, settings: NotifySettings, clock: any TriageClock,
-        logger: Logger, pollInterval: Duration = .milliseconds(200), escalationInterval: Duration = .seconds(5),
-        maxInFlight: Int = 64, lease: Duration = .seconds(60)
+        logger: Logger, observer: (any DeliveryObserver)? = nil, pollInterval: Duration = .milliseconds(200),
+        escalationInterval: Duration = .seconds(5), maxInFlight: Int = 64, lease: Duration = .seconds(60)
     ) {
-        router = NotificationRouter(outbox: outbox, routing: settings.routing, clock: clock)
-        sender = DeliverySender(outbox: outbox, notifiers: notifiers, settings: settings, clock: clock, logger: logger)
         self.outbox = outbox
-        escalation = settings.routing.escalation
+        self.observer = observer
+        rules = AlertingRules(Self.makeRules(outbox, notifiers, settings, clock, logger, observer))
         self.clock = clock
         self.logger = logger
         self.pollInterval = pollInterval
         self.escalationInterval = escalationInterval
         self.maxInFlight = maxInFlight
         self.lease = lease
+    }
+
+    /// Makes `settings` (with their channels in `notifiers`) the ones in force from the next turn.
+    public func apply(_ settings: NotifySettings, notifiers: NotifierRegistry) {
+        rules.replace(with: Self.makeRules(outbox, notifiers, settings, clock, logger, observer))
+    }
+
+    private static func makeRules(
+        _ outbox: any NotificationOutbox, _ notifiers: NotifierRegistry, _ settings: NotifySettings, _ clock: any TriageClock,
+        _ logger: Logger, _ observer: (any DeliveryObserver)?
+    ) -> AlertingRules.Rules {
+        AlertingRules.Rules(
+            router: NotificationRouter(outbox: outbox, routing: settings.routing, clock: clock),
+            sender: DeliverySender(
+                outbox: outbox, notifiers: notifiers, settings: settings, clock: clock, logger: logger, observer: observer
+            ),
+            escalation: settings.routing.escalation
+        )
     }
 
     public func run() async throws {
@@ -50,16 +68,17 @@ public struct AlertingService: Service {
             await withDiscardingTaskGroup { group in
                 var nextEscalation = clock.now
                 while !Task.isCancelled {
+                    let current = self.rules.current
                     if clock.now >= nextEscalation {
-                        await recordEscalations()
+                        await recordEscalations(current.escalation)
                         nextEscalation = clock.now.adding(escalationInterval)
                     }
-                    await route()
+                    await route(current.router)
                     let free = maxInFlight - inFlight.value
                     for delivery in await claim(limit: free) {
                         inFlight.add(1)
                         group.addTask {
-                            await sender.send(delivery)
+                            await current.sender.send(delivery)
                             inFlight.add(-1)
                             wake.signal()
                         }
@@ -70,7 +89,7 @@ public struct AlertingService: Service {
         }
     }
 
-    private func recordEscalations() async {
+    private func recordEscalations(_ escalation: EscalationPolicy) async {
         do {
             let events = try await outbox.recordEscalations(at: clock.now, policy: escalation)
             for event in events {
@@ -83,7 +102,7 @@ public struct AlertingService: Service {
         }
     }
 
-    private func route() async {
+    private func route(_ router: NotificationRouter) async {
         do {
             try await router.routeAll()
         } catch {

@@ -13,11 +13,13 @@ public struct DeliverySender: Sendable {
     let settings: NotifySettings
     let clock: any TriageClock
     let logger: Logger
+    let observer: (any DeliveryObserver)?
 
     public init(
         outbox: any NotificationOutbox, notifiers: NotifierRegistry, settings: NotifySettings, clock: any TriageClock,
-        logger: Logger
+        logger: Logger, observer: (any DeliveryObserver)? = nil
     ) {
+        self.observer = observer
         self.outbox = outbox
         self.notifiers = notifiers
         self.settings = settings
@@ -36,10 +38,12 @@ public struct DeliverySender: Sendable {
         do {
             try await notifiers.send(delivery.notification, to: delivery.channel)
             try await outbox.recordDelivered(delivery.id, at: clock.now)
+            observer?.attempted(channel: delivery.channel, delivered: true)
             logger.debug("notify.delivered", metadata: metadata)
             return true
         } catch {
             let message = (error as? DeliveryFailure)?.message ?? "\(error)"
+            observer?.attempted(channel: delivery.channel, delivered: false)
             let delay = settings.retryDelay(afterAttempts: delivery.attempts + 1)
             metadata["error"] = "\(message)"
             metadata["delivery.retry_in"] = "\(delay.inWords)"

@@ -17,6 +17,8 @@ import TriageCore
 ///   instead of a whole interval later, so a real outage is confirmed in seconds.
 /// - With several nodes on one store, a check comes due on every node's grid but is probed only by
 ///   the node that holds it (`CheckOwnership`); the others skip it to its next slot.
+/// - A reload replaces the checks (`replaceChecks`) and the incident settings while it runs:
+///   unchanged checks keep their grid position and detection streaks, see ``SlotTable``.
 /// - On graceful shutdown (SIGTERM/SIGINT through `ServiceGroup`) probes in flight are cancelled
 ///   and the buffered results are written before `run()` returns.
 public final class ProbeScheduler: Service {
@@ -35,14 +37,15 @@ public final class ProbeScheduler: Service {
         }
     }
 
-    private let slots: [Slot]
+    private let slots: Mutex<SlotTable>
     private let runner: any CheckRunner
     private let clock: any TriageClock
     private let logger: Logger
     private let state: Mutex<ScheduleState>
     private let wake = WakeSignal()
     private let writer: ResultWriter
-    private let incidents: IncidentRecorder
+    private let incidents: Mutex<IncidentRecorder>
+    private let observer: (any ProbeObserver)?
     private let ownership: any CheckOwnership
     private let flushInterval: Duration
     private let completed = Atomic<Int>(0)
@@ -56,18 +59,18 @@ public final class ProbeScheduler: Service {
     ///   - maintenance: the planned windows during which faults page nobody.
     ///   - ownership: which checks this node probes; every one unless it shares a store with other nodes.
     ///   - node: this node, named in the evidence of the incidents it raises; nil for a single node.
+    ///   - observer: told of every result (metrics); nil tells no one.
     public init(
         checks: [Check], activeFindings: Set<String>, runner: any CheckRunner, store: any TicketStore,
         clock: any TriageClock, concurrency: Int, perHostConcurrency: Int,
         plans: SupportPlans, reopenWithin: Duration, maintenance: MaintenanceCalendar = MaintenanceCalendar(),
         ownership: any CheckOwnership = EveryCheck(), node: ProbeNode? = nil,
-        flushInterval: Duration = .milliseconds(250), logger: Logger
+        observer: (any ProbeObserver)? = nil, flushInterval: Duration = .milliseconds(250), logger: Logger
     ) {
-        let start = clock.now
-        slots = checks.map { check in
-            Slot(check: check, anchor: start.adding(StableOffset.within(check.interval, for: check.id)),
-                 detector: CheckDetector(check: check, active: Self.kinds(of: check, in: activeFindings)))
-        }
+        var table = SlotTable()
+        let added = table.replace(with: checks, now: clock.now, activeFindings: activeFindings).added
+        slots = Mutex(table)
+        self.observer = observer
         self.ownership = ownership
         self.runner = runner
         self.clock = clock
@@ -75,13 +78,44 @@ public final class ProbeScheduler: Service {
         self.flushInterval = flushInterval
         state = Mutex(ScheduleState(concurrency: concurrency, perHostConcurrency: perHostConcurrency))
         writer = ResultWriter(store: store, logger: logger)
-        incidents = IncidentRecorder(
+        incidents = Mutex(IncidentRecorder(
             store: store, plans: plans, reopenWithin: reopenWithin, maintenance: maintenance, node: node, logger: logger
-        )
+        ))
         state.withLock { state in
-            for (index, slot) in slots.enumerated() { state.schedule(index, at: slot.anchor) }
+            for (id, slot) in added { state.schedule(.init(slot: id, host: slot.check.host), at: slot.anchor) }
         }
     }
+
+    /// Makes `checks` the scheduled set while running (a configuration reload): new checks are
+    /// scheduled at their stable offset from now; removed ones are never probed again (a probe in
+    /// flight finishes and its result is kept) and their open incidents stay open for a person to
+    /// resolve; changed ones start afresh, resuming the incidents of `activeFindings`; unchanged
+    /// ones keep their place and their detection streaks.
+    @discardableResult
+    public func replaceChecks(_ checks: [Check], activeFindings: Set<String>) -> CheckSetChange {
+        let now = clock.now
+        let (change, added) = slots.withLock { $0.replace(with: checks, now: now, activeFindings: activeFindings) }
+        state.withLock { state in
+            for (id, slot) in added { state.schedule(.init(slot: id, host: slot.check.host), at: slot.anchor) }
+        }
+        wake.signal()
+        return change
+    }
+
+    /// Replaces the deadlines, reopen window and maintenance windows used for incidents raised from now on.
+    public func replaceIncidentSettings(plans: SupportPlans, reopenWithin: Duration, maintenance: MaintenanceCalendar) {
+        incidents.withLock { recorder in
+            recorder = IncidentRecorder(
+                store: recorder.store, plans: plans, reopenWithin: reopenWithin, maintenance: maintenance, node: recorder.node,
+                logger: recorder.logger
+            )
+        }
+    }
+
+    /// The ids of the checks scheduled now, in no particular order.
+    public var checkIDs: [String] { slots.withLock { $0.byID.values.map(\.check.id) } }
+
+    private func slot(_ id: Int) -> Slot? { slots.withLock { $0[id] } }
 
     /// Probes completed since start (for benchmarks and status).
     public var probesCompleted: Int { completed.load(ordering: .relaxed) }
@@ -90,7 +124,7 @@ public final class ProbeScheduler: Service {
     public var resultsWritten: Int { get async { await writer.written } }
 
     public func run() async throws {
-        logger.info("scheduler.started", metadata: ["checks": "\(slots.count)"])
+        logger.info("scheduler.started", metadata: ["checks": "\(slots.withLock { $0.count })"])
         await withDiscardingTaskGroup { group in
             group.addTask { await self.flushPeriodically() }
             await self.dispatch(into: &group)
@@ -105,9 +139,9 @@ public final class ProbeScheduler: Service {
         await withGracefulShutdownHandler {
             while !Task.isCancelled, !stopping.load(ordering: .relaxed) {
                 let now = clock.now
-                let (start, wakeAt) = state.withLock { $0.takeDue(now: now, host: { self.slots[$0].check.host }) }
-                for index in start {
-                    group.addTask { await self.work(startingWith: index) }
+                let (start, wakeAt) = state.withLock { $0.takeDue(now: now, isLive: { self.slot($0) != nil }) }
+                for turn in start {
+                    group.addTask { await self.work(startingWith: turn) }
                 }
                 await wake.wait(until: wakeAt, on: clock)
             }
@@ -124,30 +158,35 @@ public final class ProbeScheduler: Service {
         }
     }
 
-    /// Probes `first`, then whatever is due when it ends, until nothing is due now.
-    private func work(startingWith first: Int) async {
-        var index: Int? = first
-        while let current = index, let nextDue = await probe(current) {
-            let slot = slots[current]
+    /// Probes `first`, then whatever is due when it ends, until nothing is due now. A slot retired
+    /// by a reload (before or during its probe) is not put back on the grid.
+    private func work(startingWith first: ScheduleState.Turn) async {
+        var turn: ScheduleState.Turn? = first
+        while let current = turn {
+            var nextDue: Date?
+            if let slot = slot(current.slot) {
+                guard let due = await probe(slot) else { return }
+                nextDue = self.slot(current.slot) == nil ? nil : due
+            }
             let now = clock.now
             let (next, wake) = state.withLock {
-                $0.finish(current, host: slot.check.host, nextDue: nextDue, now: now, hostOf: { self.slots[$0].check.host })
+                $0.finish(current, nextDue: nextDue, now: now, isLive: { self.slot($0) != nil })
             }
             if wake { self.wake.signal() }
-            index = stopping.load(ordering: .relaxed) ? nil : next
+            turn = stopping.load(ordering: .relaxed) ? nil : next
         }
     }
 
     /// Runs one probe and applies its result; returns when the check is due next (nil when cancelled).
-    private func probe(_ index: Int) async -> Date? {
-        let slot = slots[index]
+    private func probe(_ slot: Slot) async -> Date? {
         guard takeTurn(slot) else { return nextDue(slot, now: clock.now, recheck: false) }
         guard let result = try? await runner.run(slot.check) else { return nil }
         await writer.append(result)
+        observer?.probed(slot.check, result: result)
         var detector = slot.detector.withLock { $0 }
         let verdict = detector.observe(result)
         if !verdict.raised.isEmpty || !verdict.recovered.isEmpty {
-            await incidents.apply(verdict, at: result.startedAt, to: &detector)
+            await incidents.withLock { $0 }.apply(verdict, at: result.startedAt, to: &detector)
         }
         slot.detector.withLock { $0 = detector }
         completed.add(1, ordering: .relaxed)
@@ -162,15 +201,10 @@ public final class ProbeScheduler: Service {
             return false
         }
         if !slot.held.exchange(true, ordering: .relaxed) {
-            let active = Self.kinds(of: slot.check, in: ownership.activeFindings)
+            let active = SlotTable.kinds(of: slot.check, in: ownership.activeFindings)
             slot.detector.withLock { $0 = CheckDetector(check: slot.check, active: active) }
         }
         return true
-    }
-
-    /// The kinds of finding active for `check` among the store's active dedup keys.
-    private static func kinds(of check: Check, in activeFindings: Set<String>) -> Set<FindingKind> {
-        Set(FindingKind.allCases.filter { activeFindings.contains(Finding.dedupKey(checkID: check.id, kind: $0)) })
     }
 
     /// The next instant on the check's grid after `now`, or sooner for a confirming re-probe.

@@ -6,12 +6,22 @@ import TriageCore
 /// run in all and per host, and which due checks wait for their host to have room.
 ///
 /// A check is either in the heap, parked behind its host, or in flight: never twice, so one
-/// check's detector is only ever touched by one probe at a time.
+/// check's detector is only ever touched by one probe at a time. Slots are named by ids that a
+/// reload never reuses: a slot the check set no longer has is dropped when it comes up
+/// (`isLive`), and one in flight is not put back when its probe ends.
 struct ScheduleState {
+    /// A slot and the host it probes, as handed to a worker: the host travels with it, so a slot
+    /// retired during its probe still gives its host's room back.
+    struct Turn: Hashable {
+        var slot: Int
+        var host: String
+    }
+
     struct Due: Comparable {
         var at: Date
-        var index: Int
-        static func < (lhs: Due, rhs: Due) -> Bool { (lhs.at, lhs.index) < (rhs.at, rhs.index) }
+        var turn: Turn
+        static func < (lhs: Due, rhs: Due) -> Bool { (lhs.at, lhs.turn.slot) < (rhs.at, rhs.turn.slot) }
+        static func == (lhs: Due, rhs: Due) -> Bool { (lhs.at, lhs.turn.slot) == (rhs.at, rhs.turn.slot) }
     }
 
     let concurrency: Int
@@ -28,50 +38,52 @@ struct ScheduleState {
         self.perHostConcurrency = max(1, perHostConcurrency)
     }
 
-    mutating func schedule(_ index: Int, at date: Date) {
-        heap.insert(Due(at: date, index: index))
+    mutating func schedule(_ turn: Turn, at date: Date) {
+        heap.insert(Due(at: date, turn: turn))
     }
 
     /// Takes every due check that may start now, and says when to look again (nil: only when woken).
-    mutating func takeDue(now: Date, host: (Int) -> String) -> (start: [Int], wakeAt: Date?) {
-        var start: [Int] = []
-        while let index = takeOne(now: now, host: host) {
-            start.append(index)
+    mutating func takeDue(now: Date, isLive: (Int) -> Bool) -> (start: [Turn], wakeAt: Date?) {
+        var start: [Turn] = []
+        while let turn = takeOne(now: now, isLive: isLive) {
+            start.append(turn)
         }
         plannedWake = inFlight < concurrency ? heap.min?.at : nil
         return (start, plannedWake)
     }
 
-    /// Records that the probe of `index` on `host` ended and when it is due next, then hands the
-    /// same worker the next check due now, if any: under load, finished probes chain into the
-    /// next ones without waking the dispatcher. Says whether the dispatcher must re-plan (an
-    /// earlier due time than it sleeps until, or room it does not know of).
-    mutating func finish(_ index: Int, host: String, nextDue: Date, now: Date, hostOf: (Int) -> String) -> (next: Int?, wake: Bool) {
+    /// Records that the probe of `turn` ended and when it is due next (nil: its slot was retired
+    /// by a reload), then hands the same worker the next check due now, if any: under load,
+    /// finished probes chain into the next ones without waking the dispatcher. Says whether the
+    /// dispatcher must re-plan (an earlier due time than it sleeps until, or room it does not know of).
+    mutating func finish(_ turn: Turn, nextDue: Date?, now: Date, isLive: (Int) -> Bool) -> (next: Turn?, wake: Bool) {
         inFlight -= 1
-        inFlightByHost[host, default: 1] -= 1
-        if inFlightByHost[host] == 0 { inFlightByHost[host] = nil }
-        heap.insert(Due(at: nextDue, index: index))
-        if var parked = parkedByHost[host], !parked.isEmpty {
-            heap.insert(Due(at: now, index: parked.removeFirst()))
-            parkedByHost[host] = parked.isEmpty ? nil : parked
+        inFlightByHost[turn.host, default: 1] -= 1
+        if inFlightByHost[turn.host] == 0 { inFlightByHost[turn.host] = nil }
+        if let nextDue { heap.insert(Due(at: nextDue, turn: turn)) }
+        if var parked = parkedByHost[turn.host], !parked.isEmpty {
+            heap.insert(Due(at: now, turn: Turn(slot: parked.removeFirst(), host: turn.host)))
+            parkedByHost[turn.host] = parked.isEmpty ? nil : parked
         }
-        let next = takeOne(now: now, host: hostOf)
+        let next = takeOne(now: now, isLive: isLive)
         guard inFlight < concurrency, let earliest = heap.min?.at else { return (next, false) }
         return (next, plannedWake.map { earliest < $0 } ?? true)
     }
 
-    /// Pops the earliest due check that may start now, parking those whose host is at its limit.
-    private mutating func takeOne(now: Date, host: (Int) -> String) -> Int? {
+    /// Pops the earliest due check that may start now, parking those whose host is at its limit
+    /// and dropping those whose slot was retired.
+    private mutating func takeOne(now: Date, isLive: (Int) -> Bool) -> Turn? {
         while inFlight < concurrency, let next = heap.min, next.at <= now {
             heap.removeMin()
-            let name = host(next.index)
-            if inFlightByHost[name, default: 0] >= perHostConcurrency {
-                parkedByHost[name, default: []].append(next.index)
+            guard isLive(next.turn.slot) else { continue }
+            let host = next.turn.host
+            if inFlightByHost[host, default: 0] >= perHostConcurrency {
+                parkedByHost[host, default: []].append(next.turn.slot)
                 continue
             }
-            inFlightByHost[name, default: 0] += 1
+            inFlightByHost[host, default: 0] += 1
             inFlight += 1
-            return next.index
+            return next.turn
         }
         return nil
     }

@@ -11,12 +11,16 @@ import ServiceLifecycle
 import TicketStore
 import TriageConfig
 import TriageCore
+import TriageMetrics
 
 /// The composition root of `triage run`: configuration → engine → probes → scheduler → store →
 /// alerting, wired once here and run as one `ServiceGroup` that stops cleanly on SIGTERM or SIGINT.
 ///
 /// With a `node`, it is one of several nodes sharing the store: a lease service decides which
 /// checks it probes; without one it probes every check and touches no lease.
+///
+/// With `files`, SIGHUP re-reads them and applies them if valid (`ConfigReloader`); the same
+/// reloader and the Prometheus metrics (`TriageMetrics`) are what an HTTP server mounts.
 public struct Daemon {
     public var configuration: Configuration
     public var storeLocation: StoreLocation
@@ -24,16 +28,19 @@ public struct Daemon {
     public var logger: Logger
     /// This node's name and location when it shares the store with other nodes; nil alone.
     public var node: ProbeNode?
-    /// Services the composition root adds that this module cannot build, each made with the
-    /// daemon's store and appended to its group: the HTTP API of `triage run --http` (it lives in
+    /// Services the composition root adds that this module cannot build, each made from the
+    /// daemon's parts and appended to its group: the HTTP API of `triage run --http` (it lives in
     /// `TriageServer`, which depends on this module).
-    public var extraServices: [@Sendable (any SharedStore) -> any Service] = []
+    public var extraServices: [@Sendable (DaemonParts) -> any Service] = []
+    /// Where `configuration` was read from, read again on SIGHUP; nil: no reload.
+    public var files: ConfigurationFiles?
 
     public init(
         configuration: Configuration, storeLocation: StoreLocation, clock: any TriageClock = SystemClock(), node: ProbeNode? = nil,
-        logger: Logger
+        files: ConfigurationFiles? = nil, logger: Logger
     ) {
         self.configuration = configuration
+        self.files = files
         self.storeLocation = storeLocation
         self.clock = clock
         self.node = node
@@ -48,20 +55,18 @@ public struct Daemon {
         let resolver = try DNSResolver(logger: logger)
         defer { resolver.shutdown() }
         let leased = node.map { _ in LeasedChecks() }
+        let metrics = TriageMetrics(store: store, clock: clock)
         let scheduler = try await makeScheduler(
-            store: store, engine: engine, resolver: resolver, ownership: leased ?? EveryCheck()
+            store: store, engine: engine, resolver: resolver, ownership: leased ?? EveryCheck(), observer: metrics
         )
-        let retention = Retention(
-            store: store, retention: configuration.settings.results.retention, clock: clock, logger: logger
-        )
+        let live = LiveConfiguration(configuration)
         let watcher = DeadlineWatcher(store: store, clock: clock, logger: logger)
-        let rollup = ResultRollup(
-            store: store, checks: configuration.probes.checks, maintenance: configuration.probes.maintenance, clock: clock
-        )
         let notify = configuration.settings.notify
+        let notifiers: @Sendable (NotifySettings) -> NotifierRegistry = { [clock] in
+            NotifierRegistry(settings: $0, engine: engine, clock: clock)
+        }
         let alerting = AlertingService(
-            outbox: store, notifiers: NotifierRegistry(settings: notify, engine: engine, clock: clock), settings: notify,
-            clock: clock, logger: logger
+            outbox: store, notifiers: notifiers(notify), settings: notify, clock: clock, logger: logger, observer: metrics
         )
         logger.notice("triage.started", metadata: [
             "store": "\(storeLocation)", "checks": "\(configuration.probes.checks.count)",
@@ -69,13 +74,22 @@ public struct Daemon {
             "node": "\(node.map { "\($0.name) in \($0.location)" } ?? "alone")",
         ])
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: scheduler), .init(service: retention.service()), .init(service: watcher.service()),
-            .init(service: alerting), .init(service: rollup.service(logger: logger)),
+            .init(service: scheduler), .init(service: retention(live, store: store)), .init(service: watcher.service()),
+            .init(service: alerting), .init(service: rollup(live, store: store)),
         ]
+        var reloader: ConfigReloader?
+        if let files {
+            let hangup = ConfigReloader(
+                load: { () throws(ConfigErrors) -> Configuration in try files.load() }, live: live, store: store, scheduler: scheduler,
+                alerting: alerting, notifiers: notifiers, metrics: metrics, logger: logger
+            )
+            services.append(.init(service: HangupReload(reloader: hangup)))
+            reloader = hangup
+        }
         if let node, let leased {
             // First in the group, so it stops last: the leases are given back once probing has stopped.
             let leases = NodeLeaseService(
-                store: store, node: node, checkIDs: configuration.probes.checks.map(\.id),
+                store: store, node: node, checkIDs: { live.value.probes.checks.map(\.id) },
                 lease: configuration.settings.cluster.lease, ownership: leased, clock: clock, logger: logger
             )
             services.insert(.init(service: leases), at: 0)
@@ -87,12 +101,29 @@ public struct Daemon {
             )
             services.append(.init(service: InboundServer(receiver: receiver, settings: inbound, logger: logger)))
         }
-        services += extraServices.map { .init(service: $0(store)) }
+        let parts = DaemonParts(store: store, clock: clock, live: live, metrics: metrics, reloader: reloader)
+        services += extraServices.map { .init(service: $0(parts)) }
         var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         // A service stuck in a store call must not keep `systemctl stop` waiting for ever: after
         // this, graceful shutdown becomes cancellation (buffered results are still written).
         group.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit
         try await ServiceGroup(configuration: group).run()
+    }
+
+    /// Prunes results older than the retention in force (a reload changes it) every hour.
+    private func retention(_ live: LiveConfiguration, store: any TicketStore) -> PeriodicService {
+        PeriodicService(period: .seconds(3600), clock: clock) { [clock, logger] in
+            await Retention(store: store, retention: live.value.settings.results.retention, clock: clock, logger: logger).prune()
+        }
+    }
+
+    /// Rolls up the checks in force (a reload changes them) every five minutes.
+    private func rollup(_ live: LiveConfiguration, store: any SharedStore) -> PeriodicService {
+        PeriodicService(period: .seconds(300), clock: clock) { [clock, logger] in
+            let probes = live.value.probes
+            await ResultRollup(store: store, checks: probes.checks, maintenance: probes.maintenance, clock: clock)
+                .catchUpLogged(logger: logger)
+        }
     }
 
     /// How long SIGTERM waits for probes in flight and services to finish before cancelling them.
@@ -101,7 +132,8 @@ public struct Daemon {
     /// The scheduler over every configured check, resuming the incidents already open in the store;
     /// it probes the checks `ownership` says this node holds.
     public func makeScheduler(
-        store: any TicketStore, engine: CurlEngine, resolver: DNSResolver, ownership: any CheckOwnership = EveryCheck()
+        store: any TicketStore, engine: CurlEngine, resolver: DNSResolver, ownership: any CheckOwnership = EveryCheck(),
+        observer: (any ProbeObserver)? = nil
     ) async throws -> ProbeScheduler {
         let settings = configuration.settings
         let plans = configuration.probes.plans
@@ -115,7 +147,7 @@ public struct Daemon {
             plans: plans,
             reopenWithin: settings.incidents.reopenWithin,
             maintenance: configuration.probes.maintenance,
-            ownership: ownership, node: node,
+            ownership: ownership, node: node, observer: observer,
             logger: logger
         )
     }

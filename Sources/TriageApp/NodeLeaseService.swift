@@ -20,7 +20,8 @@ import TriageCore
 struct NodeLeaseService: Service {
     let store: any TicketStore & WorkLeases
     let node: ProbeNode
-    let checkIDs: [String]
+    /// The configured checks' ids, read at each round so a reload's new checks are claimed.
+    let checkIDs: @Sendable () -> [String]
     let lease: Duration
     let ownership: LeasedChecks
     let clock: any TriageClock
@@ -42,7 +43,7 @@ struct NodeLeaseService: Service {
         let renewal = now.adding(lease / 3)
         let grant: LeaseGrant
         do {
-            grant = try await store.renewLeases(LeaseRequest(node: node, checkIDs: checkIDs, now: now, lease: lease))
+            grant = try await store.renewLeases(LeaseRequest(node: node, checkIDs: checkIDs(), now: now, lease: lease))
         } catch {
             logger.error("leases.renew_failed", metadata: ["node": "\(node.name)", "error": "\(error)"])
             return renewal

@@ -100,15 +100,13 @@ public struct ResultRollup: Sendable {
         return try await store.firstResultTime().map(Rollup.hour(of:))
     }
 
-    /// The daemon's service: a catch-up every `period`, logged when it rolled anything up.
-    func service(logger: Logger, every period: Duration = .seconds(300)) -> PeriodicService {
-        PeriodicService(period: period, clock: clock) {
-            do {
-                let hours = try await catchUp()
-                if hours > 0 { logger.info("results.rolled_up", metadata: ["hours": "\(hours)"]) }
-            } catch {
-                logger.error("results.rollup_failed", metadata: ["error": "\(error)"])
-            }
+    /// The daemon's turn: a catch-up, logged when it rolled anything up or failed.
+    func catchUpLogged(logger: Logger) async {
+        do {
+            let hours = try await catchUp()
+            if hours > 0 { logger.info("results.rolled_up", metadata: ["hours": "\(hours)"]) }
+        } catch {
+            logger.error("results.rollup_failed", metadata: ["error": "\(error)"])
         }
     }
 }

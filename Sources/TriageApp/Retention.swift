@@ -11,11 +11,6 @@ struct Retention: Sendable {
     let clock: any TriageClock
     let logger: Logger
 
-    /// The daemon's service: a pruning pass every `period`.
-    func service(every period: Duration = .seconds(3600)) -> PeriodicService {
-        PeriodicService(period: period, clock: clock) { await prune() }
-    }
-
     func prune() async {
         let cutoff = clock.now.adding(.zero - retention)
         do {

@@ -10,17 +10,21 @@ public struct APIRoute: Sendable, Hashable {
     public var path: String
     public var role: AccountRole
 
-    /// The path as OpenAPI writes it, the same `{id}` syntax with the `/api/v1` prefix.
-    public var fullPath: String { APIRoutes.prefix + "/" + path }
+    /// The path as OpenAPI writes it, the same `{id}` syntax with the `/api/v1` prefix (a path
+    /// given from the root, `/metrics`, stays as it is).
+    public var fullPath: String { path.hasPrefix("/") ? path : APIRoutes.prefix + "/" + path }
 }
 
 /// Registers routes on the API group, each behind its role check, and keeps their list.
 final class RouteRegistry {
+    private let router: Router<APIContext>
     private let group: RouterGroup<APIContext>
     private(set) var routes: [APIRoute] = []
 
-    init(group: RouterGroup<APIContext>) {
-        self.group = group
+    /// Paths are under `prefix`, except those given from the root (`/metrics`, where Prometheus looks).
+    init(router: Router<APIContext>, prefix: String) {
+        self.router = router
+        group = router.group(RouterPath(prefix))
     }
 
     /// Adds `handler` at `method path` for accounts of `role` or above: 401 without an account,
@@ -30,10 +34,15 @@ final class RouteRegistry {
         _ handler: @escaping @Sendable (Request, APIContext, Account) async throws -> Response
     ) {
         routes.append(APIRoute(method: method, path: path, role: role))
-        group.on(RouterPath(path), method: method) { request, context in
+        let guarded: @Sendable (Request, APIContext) async throws -> Response = { request, context in
             guard let account = context.identity else { throw Problem.unauthorized }
             guard account.role >= role else { throw Problem.forbidden(account, needs: role) }
             return try await handler(request, context, account)
+        }
+        if path.hasPrefix("/") {
+            router.on(RouterPath(path), method: method, use: guarded)
+        } else {
+            group.on(RouterPath(path), method: method, use: guarded)
         }
     }
 }

@@ -9,8 +9,8 @@ extension APIRoutes {
     func addBoardRoutes(_ registry: RouteRegistry) {
         registry.on(.get, "queue", role: .viewer) { request, _, _ in
             let customer = Query(request).string("customer")
-            let open = try await desk.store.tickets(TicketFilter(statuses: [.open], customer: customer, limit: .max))
-            let now = desk.clock.now
+            let open = try await store.tickets(TicketFilter(statuses: [.open], customer: customer, limit: .max))
+            let now = clock.now
             let entries = WorkQueue.order(open, now: now).enumerated().map {
                 QueueEntryJSON(position: $0.offset + 1, entry: $0.element, now: now)
             }
@@ -26,11 +26,11 @@ extension APIRoutes {
     /// Each check's latest result within its last three intervals: older than that, or none, and
     /// its status is `unknown` (the daemon is not probing it).
     func siteStatuses(_ checks: [Check]) async throws -> [CheckStatusJSON] {
-        let now = desk.clock.now
+        let now = clock.now
         var statuses: [CheckStatusJSON] = []
         for check in checks.sorted(by: { $0.id < $1.id }) {
             let since = now.addingTimeInterval(-3 * Double(check.interval.components.seconds))
-            let latest = try await desk.store.results(checkID: check.id, from: since, to: now).max { $0.startedAt < $1.startedAt }
+            let latest = try await store.results(checkID: check.id, from: since, to: now).max { $0.startedAt < $1.startedAt }
             statuses.append(CheckStatusJSON(check: check, latest: latest))
         }
         return statuses

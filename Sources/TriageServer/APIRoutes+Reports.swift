@@ -18,14 +18,14 @@ extension APIRoutes {
                     field: "part"
                 )
             }
-            let source = ReportSource(configuration: configuration, store: desk.store, clock: desk.clock, scope: try scope(query))
+            let source = ReportSource(configuration: configuration, store: store, clock: clock, scope: try scope(query))
             return try Self.render(try await source.read(part), part: part, format: format)
         }
     }
 
     /// `to` (default now) and `from` (default 30 days before `to`), each YYYY-MM-DD in UTC.
     private func scope(_ query: Query) throws -> ReportScope {
-        let to = try query.value("to", expected: "a day written YYYY-MM-DD", ReportScope.day) ?? desk.clock.now
+        let to = try query.value("to", expected: "a day written YYYY-MM-DD", ReportScope.day) ?? clock.now
         let from = try query.value("from", expected: "a day written YYYY-MM-DD", ReportScope.day) ?? to.addingTimeInterval(-30 * 86_400)
         guard from < to else {
             throw Problem(.badRequest, type: "urn:triage:problem:query", detail: "from must be before to", field: "from")

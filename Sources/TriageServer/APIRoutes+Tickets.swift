@@ -13,8 +13,8 @@ extension APIRoutes {
         registry.on(.get, "tickets", role: .manager) { request, _, _ in
             let query = Query(request)
             let filter = try Self.filter(query)
-            let (tickets, total) = (try await desk.store.tickets(filter), try await desk.store.ticketCount(filter))
-            let now = desk.clock.now
+            let (tickets, total) = (try await store.tickets(filter), try await store.ticketCount(filter))
+            let now = clock.now
             let next = filter.offset + tickets.count < total ? Self.nextPage(request, offset: filter.offset + tickets.count) : nil
             return try JSONBody.response(
                 TicketPageJSON(
@@ -25,8 +25,8 @@ extension APIRoutes {
         }
         registry.on(.get, "tickets/{id}", role: .manager) { _, context, _ in
             let id = try Self.ticketID(context)
-            guard let ticket = try await desk.store.ticket(id: id) else { throw TicketActionError.unknownTicket(id) }
-            return try JSONBody.response(TicketJSON(ticket, now: desk.clock.now, events: try await desk.store.events(ticketID: id)))
+            guard let ticket = try await store.ticket(id: id) else { throw TicketActionError.unknownTicket(id) }
+            return try JSONBody.response(TicketJSON(ticket, now: clock.now, events: try await store.events(ticketID: id)))
         }
         registry.on(.post, "tickets", role: .ops) { request, _, account in
             let body = try await JSONBody.decode(OpenTicketBody.self, from: request)
@@ -40,8 +40,8 @@ extension APIRoutes {
 
     /// A ticket with its audit trail, as `GET tickets/{id}` and every action answer it.
     func ticketResponse(_ ticket: Ticket, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) async throws -> Response {
-        let events = try await desk.store.events(ticketID: ticket.id)
-        return try JSONBody.response(TicketJSON(ticket, now: desk.clock.now, events: events), status: status, headers: headers)
+        let events = try await store.events(ticketID: ticket.id)
+        return try JSONBody.response(TicketJSON(ticket, now: clock.now, events: events), status: status, headers: headers)
     }
 
     /// `state` and `code` take comma-separated lists; `limit` 1 to 500 (default 50), `offset` from 0.

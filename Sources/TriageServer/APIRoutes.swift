@@ -5,6 +5,7 @@ import Logging
 import TicketStore
 import TriageApp
 import TriageCore
+import TriageMetrics
 
 /// The JSON API under `/api/v1`: the CLI's desk, queue, sites and reports over HTTP, each route
 /// behind a bearer token and a least role (see ``AccountRole``), every error a problem document.
@@ -16,12 +17,43 @@ import TriageCore
 public struct APIRoutes: Sendable {
     public static let prefix = "/api/v1"
 
-    let desk: Desk
-    let configuration: Configuration
+    /// The configuration in force, asked at each request: a reload (SIGHUP, or `POST config/reload`)
+    /// reaches the desk's catalogue and plans and the board's checks without a restart.
+    private let current: @Sendable () -> Configuration
+    let store: any SharedStore
+    let clock: any TriageClock
+    /// Served at `/metrics` when set (`triage run --http`: the scheduler feeds it).
+    let metrics: TriageMetrics?
+    /// Behind `POST config/reload` when set (`triage run --http`).
+    let reloader: ConfigReloader?
 
+    /// The routes over a configuration that stays as it is (`triage serve`): no metrics, no reload.
     public init(desk: Desk, configuration: Configuration) {
-        self.desk = desk
-        self.configuration = configuration
+        self.init(store: desk.store, clock: desk.clock, configuration: { configuration }, metrics: nil, reloader: nil)
+    }
+
+    /// The routes of a running daemon, its configuration in force, its metrics and its reloader.
+    public init(daemon parts: DaemonParts) {
+        self.init(store: parts.store, clock: parts.clock, configuration: { parts.configuration }, metrics: parts.metrics, reloader: parts.reloader)
+    }
+
+    init(
+        store: any SharedStore, clock: any TriageClock, configuration: @escaping @Sendable () -> Configuration, metrics: TriageMetrics?,
+        reloader: ConfigReloader?
+    ) {
+        self.store = store
+        self.clock = clock
+        current = configuration
+        self.metrics = metrics
+        self.reloader = reloader
+    }
+
+    var configuration: Configuration { current() }
+
+    /// The desk over the configuration in force.
+    var desk: Desk {
+        let configuration = current()
+        return Desk(store: store, catalogue: configuration.settings.catalogue, plans: configuration.probes.plans, clock: clock)
     }
 
     /// The router with every route, and the list of them (method, path, least role).
@@ -29,16 +61,17 @@ public struct APIRoutes: Sendable {
         let router = Router(context: APIContext.self)
         router.add(middleware: NoSniffMiddleware())
         router.add(middleware: ProblemMiddleware())
-        router.add(middleware: TokenAuthenticator(store: desk.store, clock: desk.clock))
-        let registry = RouteRegistry(group: router.group(RouterPath(Self.prefix)))
+        router.add(middleware: TokenAuthenticator(store: store, clock: clock))
+        let registry = RouteRegistry(router: router, prefix: Self.prefix)
         addTicketRoutes(registry)
         addActionRoutes(registry)
         addBoardRoutes(registry)
         addReportRoutes(registry)
         registry.on(.get, "accounts", role: .admin) { _, _, _ in
-            try JSONBody.response(try await desk.store.accounts().map(AccountJSON.init))
+            try JSONBody.response(try await store.accounts().map(AccountJSON.init))
         }
         registry.on(.get, "openapi.json", role: .viewer) { _, _, _ in try OpenAPIDocument.response() }
+        addOperationRoutes(registry)
         return (router, registry.routes)
     }
 

@@ -7,7 +7,7 @@ import TriageServer
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Probe every configured check on its interval and raise incidents until stopped (SIGINT/SIGTERM).",
+        abstract: "Probe every configured check on its interval and raise incidents until stopped (SIGINT/SIGTERM); SIGHUP reloads config and probes.",
         discussion: """
             With --node, this process is one of several nodes sharing the store (a PostgreSQL store, or one SQLite \
             file on one machine): the checks are split among the live nodes through leases in the store \
@@ -54,14 +54,11 @@ struct RunCommand: AsyncParsableCommand {
         var daemon = Daemon(
             configuration: configuration,
             storeLocation: options.storeLocation(configured: configuration.settings.store),
-            clock: clock, node: probeNode,
+            clock: clock, node: probeNode, files: ConfigurationFiles(configPath: options.config, probesDirectory: options.probes),
             logger: logger
         )
         if let address = http.flatMap(HTTPAddress.init(parsing:)) {
-            daemon.extraServices.append { store in
-                let desk = Desk(store: store, catalogue: configuration.settings.catalogue, plans: configuration.probes.plans, clock: clock)
-                return APIServer(routes: APIRoutes(desk: desk, configuration: configuration), address: address, logger: logger)
-            }
+            daemon.extraServices.append { parts in APIServer(routes: APIRoutes(daemon: parts), address: address, logger: logger) }
         }
         try await daemon.run()
     }

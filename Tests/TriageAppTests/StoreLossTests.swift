@@ -34,7 +34,7 @@ struct StoreLossTests {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let service = NodeLeaseService(
-            store: store, node: ProbeNode(name: "n1", location: "here", startedAt: clock.now), checkIDs: checks,
+            store: store, node: ProbeNode(name: "n1", location: "here", startedAt: clock.now), checkIDs: { checks },
             lease: .seconds(30), ownership: ownership, clock: clock, logger: logger
         )
         await service.round()

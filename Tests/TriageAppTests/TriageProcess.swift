@@ -129,3 +129,14 @@ func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows
     }
     return try condition()
 }
+
+/// Polls `condition` every 200 ms (real time) until it holds or `seconds` pass, for conditions
+/// that ask a server.
+func eventually(within seconds: Double, _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let end = Date().addingTimeInterval(seconds)
+    while Date() < end {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(200))
+    }
+    return try await condition()
+}

@@ -58,21 +58,57 @@ struct UsersCommandTests {
         #expect(server.terminationStatus == 0, "\(workspace.read("serve.log"))")
     }
 
-    @Test func runServesTheAPIBesideTheProbes() async throws {
+    /// `run --http` serves the API, and what only a running daemon has: `/metrics` fed by its
+    /// scheduler, and the reload an admin asks for, applied or refused as SIGHUP would.
+    @Test func runServesTheAPIMetricsAndReloadBesideTheProbes() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("customer: acme\nsites:\n  - name: www\n    url: http://127.0.0.1:9/\n", to: "probes/acme.yml")
-        #expect(try workspace.triage.run(["users", "add", "max", "--role", "manager"], input: "a long secret\n").status == 0)
-        let token = try workspace.triage.run(["users", "token", "max"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        var tokens: [String: String] = [:]
+        for (name, role) in [("max", "manager"), ("vic", "viewer"), ("ada", "admin")] {
+            #expect(try workspace.triage.run(["users", "add", name, "--role", role], input: "a long secret\n").status == 0)
+            tokens[name] = try workspace.triage.run(["users", "token", name]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         let daemon = try workspace.triage.start(["run", "--http", "127.0.0.1:0"], log: "run.log")
         defer { if daemon.isRunning { daemon.terminate() } }
         let bound = try listeningPort(workspace, log: "run.log")
         let engine = try CurlEngine(logger: Logger(label: "test"))
         defer { engine.shutdown() }
-        var request = CurlRequest(url: "http://127.0.0.1:\(bound)/api/v1/tickets", timeout: .seconds(10))
-        request.headers = [CurlHeader(name: "Authorization", value: "Bearer \(token)")]
-        let answer = try await engine.perform(request)
-        #expect(answer.statusCode == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+        func call(_ method: String, _ path: String, as name: String?) async throws -> (status: Int, body: String) {
+            var request = CurlRequest(url: "http://127.0.0.1:\(bound)\(path)", timeout: .seconds(20))
+            if method == "POST" {
+                request.customRequest = "POST"
+                request.body = []
+            }
+            if let name { request.headers = [CurlHeader(name: "Authorization", value: "Bearer \(tokens[name]!)")] }
+            let answer = try await engine.perform(request)
+            return (answer.statusCode, String(decoding: answer.body, as: UTF8.self))
+        }
+        let tickets = try await call("GET", "/api/v1/tickets", as: "max")
+        #expect(tickets.status == 200, "\(tickets.body)")
+
+        // The scheduler's first probe of the refused port shows as down.
+        var metrics = (status: 0, body: "")
+        #expect(try await eventually(within: 30) {
+            metrics = try await call("GET", "/metrics", as: "vic")
+            return metrics.body.contains("triage_check_up{")
+        }, "\(metrics.body)")
+        #expect(metrics.status == 200)
+        #expect(metrics.body.contains("check=\"acme/www/http\"") && metrics.body.contains("triage_probe_duration_seconds_bucket"))
+        #expect(try await call("GET", "/metrics", as: nil).status == 401)
+
+        #expect(try await call("POST", "/api/v1/config/reload", as: "max").status == 403, "only an admin reloads")
+        try workspace.write(
+            "customer: acme\nsites:\n  - name: www\n    url: http://127.0.0.1:9/\n  - name: shop\n    url: http://127.0.0.1:9/shop\n",
+            to: "probes/acme.yml"
+        )
+        let applied = try await call("POST", "/api/v1/config/reload", as: "ada")
+        #expect(applied.status == 200 && applied.body.contains("1 added"), "\(applied.body)")
+        try workspace.write("customer: acme\nsites:\n  - name: www\n    urll: http://127.0.0.1:9/\n", to: "probes/acme.yml")
+        let rejected = try await call("POST", "/api/v1/config/reload", as: "ada")
+        #expect(rejected.status == 422 && rejected.body.contains("probes/acme.yml:4"), "\(rejected.body)")
+        #expect(workspace.read("run.log").contains("config.reload.by=ada"))
+
         daemon.terminate()
         #expect(eventually(within: 25) { !daemon.isRunning }, "run --http stops on SIGTERM")
         #expect(daemon.terminationStatus == 0, "\(workspace.read("run.log"))")
