@@ -4,8 +4,8 @@ import TicketStore
 import TriageCore
 
 /// The parts of alerting that follow the notification settings (routes, channels, retries,
-/// escalation), swapped whole when a reload changes them. The loop reads them once per turn;
-/// a delivery already being sent finishes with the rules it started with.
+/// escalation), swapped whole when a reload changes them. Each step of the loop reads the ones in
+/// force; a delivery already being sent finishes with the rules it started with.
 final class AlertingRules: Sendable {
     struct Rules: Sendable {
         var router: NotificationRouter

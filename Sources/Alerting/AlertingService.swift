@@ -68,17 +68,20 @@ public struct AlertingService: Service {
             await withDiscardingTaskGroup { group in
                 var nextEscalation = clock.now
                 while !Task.isCancelled {
-                    let current = self.rules.current
+                    // Each step reads the rules in force when it starts, so an event raised after
+                    // `apply` returns is routed and sent by the new ones, even within a turn.
                     if clock.now >= nextEscalation {
-                        await recordEscalations(current.escalation)
+                        await recordEscalations(rules.current.escalation)
                         nextEscalation = clock.now.adding(escalationInterval)
                     }
-                    await route(current.router)
+                    await route(rules.current.router)
                     let free = maxInFlight - inFlight.value
-                    for delivery in await claim(limit: free) {
+                    let deliveries = await claim(limit: free)
+                    let sender = rules.current.sender
+                    for delivery in deliveries {
                         inFlight.add(1)
                         group.addTask {
-                            await current.sender.send(delivery)
+                            await sender.send(delivery)
                             inFlight.add(-1)
                             wake.signal()
                         }
