@@ -27,6 +27,8 @@ public final class ProbeScheduler: Service {
         let detector: Mutex<CheckDetector>
         /// Whether this node held the check at its last turn: one it takes over starts detection afresh.
         let held = Atomic<Bool>(true)
+        /// Findings other locations did not confirm, for the detector to forget at its next turn.
+        let unconfirmed = Mutex<Set<FindingKind>>([])
 
         init(check: Check, anchor: Date, detector: CheckDetector) {
             self.check = check
@@ -43,6 +45,7 @@ public final class ProbeScheduler: Service {
     private let wake = WakeSignal()
     private let writer: ResultWriter
     private let incidents: IncidentRecorder
+    private let confirmer: LocationConfirmer?
     private let ownership: any CheckOwnership
     private let flushInterval: Duration
     private let completed = Atomic<Int>(0)
@@ -56,18 +59,20 @@ public final class ProbeScheduler: Service {
     ///   - maintenance: the planned windows during which faults page nobody.
     ///   - ownership: which checks this node probes; every one unless it shares a store with other nodes.
     ///   - node: this node, named in the evidence of the incidents it raises; nil for a single node.
+    ///   - suspicions: where outages that other locations must confirm wait (`confirm:`); nil raises them at once.
     public init(
         checks: [Check], activeFindings: Set<String>, runner: any CheckRunner, store: any TicketStore,
         clock: any TriageClock, concurrency: Int, perHostConcurrency: Int,
         plans: SupportPlans, reopenWithin: Duration, maintenance: MaintenanceCalendar = MaintenanceCalendar(),
         ownership: any CheckOwnership = EveryCheck(), node: ProbeNode? = nil,
-        flushInterval: Duration = .milliseconds(250), logger: Logger
+        suspicions: (any Suspicions & WorkLeases)? = nil, flushInterval: Duration = .milliseconds(250), logger: Logger
     ) {
         let start = clock.now
-        slots = checks.map { check in
+        let slots = checks.map { check in
             Slot(check: check, anchor: start.adding(StableOffset.within(check.interval, for: check.id)),
                  detector: CheckDetector(check: check, active: Self.kinds(of: check, in: activeFindings)))
         }
+        self.slots = slots
         self.ownership = ownership
         self.runner = runner
         self.clock = clock
@@ -75,9 +80,19 @@ public final class ProbeScheduler: Service {
         self.flushInterval = flushInterval
         state = Mutex(ScheduleState(concurrency: concurrency, perHostConcurrency: perHostConcurrency))
         writer = ResultWriter(store: store, logger: logger)
-        incidents = IncidentRecorder(
+        var incidents = IncidentRecorder(
             store: store, plans: plans, reopenWithin: reopenWithin, maintenance: maintenance, node: node, logger: logger
         )
+        confirmer = suspicions.map { suspicions in
+            let slotsByID = Dictionary(slots.map { ($0.check.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return LocationConfirmer(
+                store: suspicions, runner: runner, node: node ?? ProbeNode(name: "local", location: "local", startedAt: start),
+                shared: node != nil, checks: checks, recorder: incidents, clock: clock, logger: logger,
+                retract: { id, kind in _ = slotsByID[id]?.unconfirmed.withLock { $0.insert(kind) } }
+            )
+        }
+        incidents.confirmer = confirmer
+        self.incidents = incidents
         state.withLock { state in
             for (index, slot) in slots.enumerated() { state.schedule(index, at: slot.anchor) }
         }
@@ -93,6 +108,7 @@ public final class ProbeScheduler: Service {
         logger.info("scheduler.started", metadata: ["checks": "\(slots.count)"])
         await withDiscardingTaskGroup { group in
             group.addTask { await self.flushPeriodically() }
+            if let confirmer { group.addTask { await confirmer.run() } }
             await self.dispatch(into: &group)
             group.cancelAll()
         }
@@ -145,6 +161,11 @@ public final class ProbeScheduler: Service {
         guard let result = try? await runner.run(slot.check) else { return nil }
         await writer.append(result)
         var detector = slot.detector.withLock { $0 }
+        let unconfirmed = slot.unconfirmed.withLock { kinds in
+            defer { kinds.removeAll() }
+            return kinds
+        }
+        for kind in unconfirmed { detector.retract(kind) }
         let verdict = detector.observe(result)
         if !verdict.raised.isEmpty || !verdict.recovered.isEmpty {
             await incidents.apply(verdict, at: result.startedAt, to: &detector)
@@ -164,6 +185,7 @@ public final class ProbeScheduler: Service {
         if !slot.held.exchange(true, ordering: .relaxed) {
             let active = Self.kinds(of: slot.check, in: ownership.activeFindings)
             slot.detector.withLock { $0 = CheckDetector(check: slot.check, active: active) }
+            slot.unconfirmed.withLock { $0.removeAll() }
         }
         return true
     }

@@ -109,6 +109,6 @@ public struct DeliveryRecord: Sendable, Hashable {
 }
 
 /// What a backend of the shared store provides: tickets, results, the notification outbox,
-/// roll-ups, the leases that split the checks between nodes, and the archive that moves a store
-/// from one backend to another.
-public typealias SharedStore = TicketStore & NotificationOutbox & ResultRollupStore & WorkLeases & StoreArchive
+/// roll-ups, the leases that split the checks between nodes, the suspicions that other locations
+/// confirm, and the archive that moves a store from one backend to another.
+public typealias SharedStore = TicketStore & NotificationOutbox & ResultRollupStore & WorkLeases & Suspicions & StoreArchive

@@ -45,7 +45,7 @@ public struct Daemon {
         defer { resolver.shutdown() }
         let leased = node.map { _ in LeasedChecks() }
         let scheduler = try await makeScheduler(
-            store: store, engine: engine, resolver: resolver, ownership: leased ?? EveryCheck()
+            store: store, engine: engine, resolver: resolver, ownership: leased ?? EveryCheck(), suspicions: store
         )
         let retention = Retention(
             store: store, retention: configuration.settings.results.retention, clock: clock, logger: logger
@@ -94,23 +94,26 @@ public struct Daemon {
     public static let gracefulShutdownLimit = Duration.seconds(20)
 
     /// The scheduler over every configured check, resuming the incidents already open in the store;
-    /// it probes the checks `ownership` says this node holds.
+    /// it probes the checks `ownership` says this node holds, and confirms outages from several
+    /// locations through `suspicions` (checks with `confirm:`).
     public func makeScheduler(
-        store: any TicketStore, engine: CurlEngine, resolver: DNSResolver, ownership: any CheckOwnership = EveryCheck()
+        store: any TicketStore, engine: CurlEngine, resolver: DNSResolver, ownership: any CheckOwnership = EveryCheck(),
+        suspicions: (any Suspicions & WorkLeases)? = nil
     ) async throws -> ProbeScheduler {
         let settings = configuration.settings
         let plans = configuration.probes.plans
+        let registry = ProbeRegistry(engine: engine, resolver: resolver, clock: clock)
         return ProbeScheduler(
             checks: configuration.probes.checks,
             activeFindings: try await store.activeDedupKeys(),
-            runner: ProbeRegistry(engine: engine, resolver: resolver, clock: clock),
+            runner: node.map { NodeUserAgent(runner: registry, node: $0) as any CheckRunner } ?? registry,
             store: store, clock: clock,
             concurrency: settings.scheduler.concurrency,
             perHostConcurrency: settings.scheduler.perHostConcurrency,
             plans: plans,
             reopenWithin: settings.incidents.reopenWithin,
             maintenance: configuration.probes.maintenance,
-            ownership: ownership, node: node,
+            ownership: ownership, node: node, suspicions: suspicions,
             logger: logger
         )
     }
