@@ -39,9 +39,7 @@ extension Check {
             TimeoutRule.check(timeout: timeout, warnAfter: mail.warnAfter, timeoutAt: timeoutAt, mailAt: cursor.find("mail"))
         }
         CacheCheckSpec.checkCanaryFits(spec, timeout: timeout, withinAt: cursor.find("cache", "canary", "within"))
-        LocationConfirmation.checkWithinFits(
-            confirm, timeout: timeout, checkAt: cursor, withinAt: cursor.find("confirm", "within"), timeoutAt: timeoutAt
-        )
+        LocationConfirmation.checkWithinFits(confirm, timeout: timeout, withinAt: cursor.find("confirm", "within"), timeoutAt: timeoutAt)
         let check = Check(
             targetID: targetID, customer: customer, name: name, spec: spec,
             interval: interval, timeout: timeout, detection: detection, confirm: confirm

@@ -34,6 +34,10 @@ struct CheckDefaults {
                 timeout: result.timeout, slowAfter: result.detection.slowAfter,
                 timeoutAt: map["timeout"], slowAfterAt: cursor.find("detection", "slowAfter")
             )
+            LocationConfirmation.checkWithinFits(
+                result.confirm, timeout: result.timeout, withinAt: cursor.find("confirm", "within") ?? map["confirm"],
+                timeoutAt: map["timeout"]
+            )
         }
         return result
     }

@@ -21,10 +21,9 @@ extension LocationConfirmation {
 
     /// Other locations re-probe a suspected check with its own timeout: a window no longer than the
     /// timeout would end before a hanging server's re-probes do, and no outage could be confirmed.
-    /// The error goes to whichever of the two the check wrote, or to the check when both came from defaults.
-    static func checkWithinFits(
-        _ confirm: LocationConfirmation, timeout: Duration, checkAt: NodeCursor, withinAt: NodeCursor?, timeoutAt: NodeCursor?
-    ) {
+    /// Each level (a file's `defaults:`, a check) checks what it ends with; the error goes to
+    /// whichever of the two that level wrote, none when both came from the level above (it said so).
+    static func checkWithinFits(_ confirm: LocationConfirmation, timeout: Duration, withinAt: NodeCursor?, timeoutAt: NodeCursor?) {
         guard confirm.locations > 1, confirm.within <= timeout else { return }
         let withinText = DurationSyntax.format(confirm.within)
         let timeoutText = DurationSyntax.format(timeout)
@@ -34,8 +33,6 @@ extension LocationConfirmation {
             withinAt.fail(message)
         } else if let timeoutAt {
             timeoutAt.fail("\(timeoutText) must be shorter than confirm.within (\(withinText)); lower it, or raise confirm.within")
-        } else {
-            checkAt.fail("confirm.within \(message)")
         }
     }
 }

@@ -52,7 +52,7 @@ import TriageTesting
         #expect(ConfirmationDecision.decide(waiting, liveLocations: live, now: clock.now) == .pending)
         clock.advance(by: .seconds(1))
         #expect(ConfirmationDecision.decide(waiting, liveLocations: live, now: clock.now)
-            == .notConfirmed(reason: "seen failing from 2 of 3 required locations within 1 minute; no answer from berlin"))
+            == .notConfirmed(reason: "seen failing from 2 of 3 required locations within 1 min; no answer from berlin"))
     }
 
     @Test func fewerLiveLocationsThanRequiredConfirmWithAllOfThemAndSaySo() {
