@@ -20,8 +20,8 @@ struct ConfirmationNodesTests {
             customer: acme
             defaults:
               interval: 2s
-              timeout: 5s
-              confirm: {locations: 2, within: 10s}
+              timeout: 15s
+              confirm: {locations: 2, within: 20s}
             sites:
 
             """
@@ -78,10 +78,13 @@ struct ConfirmationNodesTests {
             let evidence = try await store.events(ticketID: ticket.id).map(\.detail).joined(separator: "; ")
             let failedFrom = ["paris", "amsterdam", "berlin"].filter { evidence.contains("location \($0): failed (node n") }
             #expect(failedFrom.count >= 2, "the evidence names the locations that saw it fail: \(evidence)")
-            #expect(evidence.contains("confirmed from 2 of"), "\(evidence)")
+            #expect(evidence.contains("confirmed from \(failedFrom.count) of ") && evidence.contains("locations (2 required)"), "\(evidence)")
             let first = try await store.results(checkID: id, from: .distantPast, to: .distantFuture).first
-            if let first {
-                print("confirm.latency: \(id) incident opened \(ticket.openedAt.timeIntervalSince(first.startedAt)) s after its first failed probe")
+            let confirmed = try await store.recentSuspicions(limit: 200).first { $0.checkID == id && $0.outcome == .confirmed }
+            #expect(confirmed != nil, "the incident came from a confirmed suspicion")
+            if let first, let closedAt = confirmed?.closedAt {
+                print("confirm.latency: \(id) confirmed \(closedAt.timeIntervalSince(first.startedAt)) s after its first failed probe "
+                    + "(\(closedAt.timeIntervalSince(confirmed?.openedAt ?? closedAt)) s after the suspicion)")
             }
         }
     }
