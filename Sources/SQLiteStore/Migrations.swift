@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v8-result-rollups") { db in try db.execute(sql: resultRollups) }
         migrator.registerMigration("v9-node-leases") { db in try db.execute(sql: nodeLeases) }
         migrator.registerMigration("v10-accounts") { db in try db.execute(sql: accounts) }
+        migrator.registerMigration("v11-location-suspicions") { db in try db.execute(sql: locationSuspicions) }
         return migrator
     }
 
@@ -221,5 +222,33 @@ enum Migrations {
             last_used_at INTEGER
         );
         CREATE INDEX api_tokens_by_account ON api_tokens(account);
+        """
+
+    /// Confirmation from several locations: a suspected outage (its check and finding kind, how
+    /// many locations it needs, who opened it and when its window ends; outcome and closing instant
+    /// once decided) and one verdict per node that probed it. The partial index finds the open ones.
+    private static let locationSuspicions = """
+        CREATE TABLE suspicions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            check_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            required INTEGER NOT NULL,
+            opened_by TEXT NOT NULL,
+            opened_in TEXT NOT NULL,
+            opened_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            outcome TEXT,
+            closed_at INTEGER
+        );
+        CREATE INDEX suspicions_open ON suspicions(check_id, kind) WHERE closed_at IS NULL;
+        CREATE TABLE suspicion_verdicts (
+            suspicion_id INTEGER NOT NULL REFERENCES suspicions(id) ON DELETE CASCADE,
+            node TEXT NOT NULL,
+            location TEXT NOT NULL,
+            failed INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (suspicion_id, node)
+        ) WITHOUT ROWID;
         """
 }

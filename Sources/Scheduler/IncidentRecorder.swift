@@ -21,8 +21,13 @@ struct IncidentRecorder: Sendable {
     let node: ProbeNode?
     let logger: Logger
 
+    /// Opens the suspicions of findings that other locations must confirm (nil: raise at once).
+    var confirmer: LocationConfirmer?
+
     /// Stores the verdict. A finding the store could not take is retracted from the detector, so
-    /// the next bad result raises it again rather than the incident being silently lost.
+    /// the next bad result raises it again rather than the incident being silently lost. An outage
+    /// on a check that needs other locations' confirmation becomes a suspicion instead (the
+    /// detector keeps it active meanwhile; the confirmer retracts it if it is not confirmed).
     func apply(_ verdict: Verdict, at now: Date, to detector: inout CheckDetector) async {
         for raised in verdict.raised {
             var finding = raised
@@ -36,15 +41,15 @@ struct IncidentRecorder: Sendable {
                 finding.planned = true
                 finding.summary += " (during planned maintenance \(window.name))"
             }
-            do {
-                let change = try await store.raise(finding, plans: plans, reopenWithin: reopenWithin)
-                log(change, finding)
-            } catch {
-                detector.retract(finding.kind)
-                logger.error("incident.raise_failed", metadata: ["check.id": "\(finding.checkID)", "error": "\(error)"])
+            let stored = if let confirmer, detector.check.confirm.applies(to: finding.kind) {
+                await confirmer.suspect(finding, check: detector.check)
+            } else {
+                await raise(finding)
             }
+            if !stored { detector.retract(finding.kind) }
         }
         for kind in verdict.recovered {
+            await confirmer?.recovered(detector.check.id, kind: kind)
             let key = Finding.dedupKey(checkID: detector.check.id, kind: kind)
             do {
                 if let ticket = try await store.recover(dedupKey: key, at: now, detail: "\(kind.rawValue) cleared by probes") {
@@ -54,6 +59,18 @@ struct IncidentRecorder: Sendable {
                 detector.reinstate(kind)
                 logger.error("incident.recover_failed", metadata: ["check.id": "\(detector.check.id)", "error": "\(error)"])
             }
+        }
+    }
+
+    /// Opens (or updates) the finding's incident; false when the store failed.
+    func raise(_ finding: Finding) async -> Bool {
+        do {
+            let change = try await store.raise(finding, plans: plans, reopenWithin: reopenWithin)
+            log(change, finding)
+            return true
+        } catch {
+            logger.error("incident.raise_failed", metadata: ["check.id": "\(finding.checkID)", "error": "\(error)"])
+            return false
         }
     }
 

@@ -46,6 +46,8 @@ public final class ProbeScheduler: Service {
     private let writer: ResultWriter
     private let incidents: Mutex<IncidentRecorder>
     private let observer: (any ProbeObserver)?
+    private let confirmer: LocationConfirmer?
+    private let retractions = Retractions()
     private let ownership: any CheckOwnership
     private let flushInterval: Duration
     private let completed = Atomic<Int>(0)
@@ -60,12 +62,14 @@ public final class ProbeScheduler: Service {
     ///   - ownership: which checks this node probes; every one unless it shares a store with other nodes.
     ///   - node: this node, named in the evidence of the incidents it raises; nil for a single node.
     ///   - observer: told of every result (metrics); nil tells no one.
+    ///   - suspicions: where outages that other locations must confirm wait (`confirm:`); nil raises them at once.
     public init(
         checks: [Check], activeFindings: Set<String>, runner: any CheckRunner, store: any TicketStore,
         clock: any TriageClock, concurrency: Int, perHostConcurrency: Int,
         plans: SupportPlans, reopenWithin: Duration, maintenance: MaintenanceCalendar = MaintenanceCalendar(),
         ownership: any CheckOwnership = EveryCheck(), node: ProbeNode? = nil,
-        observer: (any ProbeObserver)? = nil, flushInterval: Duration = .milliseconds(250), logger: Logger
+        observer: (any ProbeObserver)? = nil, suspicions: (any Suspicions & WorkLeases)? = nil,
+        flushInterval: Duration = .milliseconds(250), logger: Logger
     ) {
         var table = SlotTable()
         let added = table.replace(with: checks, now: clock.now, activeFindings: activeFindings).added
@@ -78,9 +82,19 @@ public final class ProbeScheduler: Service {
         self.flushInterval = flushInterval
         state = Mutex(ScheduleState(concurrency: concurrency, perHostConcurrency: perHostConcurrency))
         writer = ResultWriter(store: store, logger: logger)
-        incidents = Mutex(IncidentRecorder(
+        var recorder = IncidentRecorder(
             store: store, plans: plans, reopenWithin: reopenWithin, maintenance: maintenance, node: node, logger: logger
-        ))
+        )
+        let retractions = retractions
+        confirmer = suspicions.map { suspicions in
+            LocationConfirmer(
+                store: suspicions, runner: runner, node: node ?? ProbeNode(name: "local", location: "local", startedAt: clock.now),
+                shared: node != nil, checks: checks, recorder: recorder, clock: clock, logger: logger,
+                retract: { id, kind in retractions.add(kind, for: id) }
+            )
+        }
+        recorder.confirmer = confirmer
+        incidents = Mutex(recorder)
         state.withLock { state in
             for (id, slot) in added { state.schedule(.init(slot: id, host: slot.check.host), at: slot.anchor) }
         }
@@ -95,6 +109,7 @@ public final class ProbeScheduler: Service {
     public func replaceChecks(_ checks: [Check], activeFindings: Set<String>) -> CheckSetChange {
         let now = clock.now
         let (change, added) = slots.withLock { $0.replace(with: checks, now: now, activeFindings: activeFindings) }
+        confirmer?.replace(checks: checks)
         state.withLock { state in
             for (id, slot) in added { state.schedule(.init(slot: id, host: slot.check.host), at: slot.anchor) }
         }
@@ -105,10 +120,14 @@ public final class ProbeScheduler: Service {
     /// Replaces the deadlines, reopen window and maintenance windows used for incidents raised from now on.
     public func replaceIncidentSettings(plans: SupportPlans, reopenWithin: Duration, maintenance: MaintenanceCalendar) {
         incidents.withLock { recorder in
-            recorder = IncidentRecorder(
+            var replaced = IncidentRecorder(
                 store: recorder.store, plans: plans, reopenWithin: reopenWithin, maintenance: maintenance, node: recorder.node,
                 logger: recorder.logger
             )
+            // The confirmer raises what other locations confirmed with the same settings.
+            recorder.confirmer?.replace(recorder: replaced)
+            replaced.confirmer = recorder.confirmer
+            recorder = replaced
         }
     }
 
@@ -127,6 +146,7 @@ public final class ProbeScheduler: Service {
         logger.info("scheduler.started", metadata: ["checks": "\(slots.withLock { $0.count })"])
         await withDiscardingTaskGroup { group in
             group.addTask { await self.flushPeriodically() }
+            if let confirmer { group.addTask { await confirmer.run() } }
             await self.dispatch(into: &group)
             group.cancelAll()
         }
@@ -184,6 +204,7 @@ public final class ProbeScheduler: Service {
         await writer.append(result)
         observer?.probed(slot.check, result: result)
         var detector = slot.detector.withLock { $0 }
+        for kind in retractions.take(for: slot.check.id) { detector.retract(kind) }
         let verdict = detector.observe(result)
         if !verdict.raised.isEmpty || !verdict.recovered.isEmpty {
             await incidents.withLock { $0 }.apply(verdict, at: result.startedAt, to: &detector)
@@ -203,6 +224,7 @@ public final class ProbeScheduler: Service {
         if !slot.held.exchange(true, ordering: .relaxed) {
             let active = SlotTable.kinds(of: slot.check, in: ownership.activeFindings)
             slot.detector.withLock { $0 = CheckDetector(check: slot.check, active: active) }
+            _ = retractions.take(for: slot.check.id)
         }
         return true
     }

@@ -57,7 +57,8 @@ public struct Daemon {
         let leased = node.map { _ in LeasedChecks() }
         let metrics = TriageMetrics(store: store, clock: clock)
         let scheduler = try await makeScheduler(
-            store: store, engine: engine, resolver: resolver, ownership: leased ?? EveryCheck(), observer: metrics
+            store: store, engine: engine, resolver: resolver, ownership: leased ?? EveryCheck(), observer: metrics,
+            suspicions: store
         )
         let live = LiveConfiguration(configuration)
         let watcher = DeadlineWatcher(store: store, clock: clock, logger: logger)
@@ -130,24 +131,26 @@ public struct Daemon {
     public static let gracefulShutdownLimit = Duration.seconds(20)
 
     /// The scheduler over every configured check, resuming the incidents already open in the store;
-    /// it probes the checks `ownership` says this node holds.
+    /// it probes the checks `ownership` says this node holds, and confirms outages from several
+    /// locations through `suspicions` (checks with `confirm:`).
     public func makeScheduler(
         store: any TicketStore, engine: CurlEngine, resolver: DNSResolver, ownership: any CheckOwnership = EveryCheck(),
-        observer: (any ProbeObserver)? = nil
+        observer: (any ProbeObserver)? = nil, suspicions: (any Suspicions & WorkLeases)? = nil
     ) async throws -> ProbeScheduler {
         let settings = configuration.settings
         let plans = configuration.probes.plans
+        let registry = ProbeRegistry(engine: engine, resolver: resolver, clock: clock)
         return ProbeScheduler(
             checks: configuration.probes.checks,
             activeFindings: try await store.activeDedupKeys(),
-            runner: ProbeRegistry(engine: engine, resolver: resolver, clock: clock),
+            runner: node.map { NodeUserAgent(runner: registry, node: $0) as any CheckRunner } ?? registry,
             store: store, clock: clock,
             concurrency: settings.scheduler.concurrency,
             perHostConcurrency: settings.scheduler.perHostConcurrency,
             plans: plans,
             reopenWithin: settings.incidents.reopenWithin,
             maintenance: configuration.probes.maintenance,
-            ownership: ownership, node: node, observer: observer,
+            ownership: ownership, node: node, observer: observer, suspicions: suspicions,
             logger: logger
         )
     }

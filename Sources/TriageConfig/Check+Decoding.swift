@@ -8,9 +8,10 @@ import TriageCore
 ///   interval: 30s
 ///   timeout: 20s
 ///   detection: {downAfter: 3}
+///   confirm: {locations: 2}
 /// ```
 extension Check {
-    static let optionKeys = ["name", "interval", "timeout", "detection"]
+    static let optionKeys = ["name", "interval", "timeout", "detection", "confirm"]
 
     /// The check and the cursor of its `name:` (nil when left out); nil when anything is wrong.
     static func decode(
@@ -29,6 +30,7 @@ extension Check {
             atLeast: CheckDefaults.timeoutRange.lowerBound, atMost: CheckDefaults.timeoutRange.upperBound
         ) ?? defaults.timeout
         let detection = map["detection"].map { DetectionSettings.decode($0, over: defaults.detection) } ?? defaults.detection
+        let confirm = map["confirm"].map { LocationConfirmation.decode($0, over: defaults.confirm) } ?? defaults.confirm
         guard let spec, let name, cursor.errors.noneSince(mark) else { return nil }
         TimeoutRule.check(
             timeout: timeout, slowAfter: detection.slowAfter, timeoutAt: timeoutAt, slowAfterAt: cursor.find("detection", "slowAfter")
@@ -37,9 +39,10 @@ extension Check {
             TimeoutRule.check(timeout: timeout, warnAfter: mail.warnAfter, timeoutAt: timeoutAt, mailAt: cursor.find("mail"))
         }
         CacheCheckSpec.checkCanaryFits(spec, timeout: timeout, withinAt: cursor.find("cache", "canary", "within"))
+        LocationConfirmation.checkWithinFits(confirm, timeout: timeout, withinAt: cursor.find("confirm", "within"), timeoutAt: timeoutAt)
         let check = Check(
             targetID: targetID, customer: customer, name: name, spec: spec,
-            interval: interval, timeout: timeout, detection: detection
+            interval: interval, timeout: timeout, detection: detection, confirm: confirm
         )
         return (check, nameAt)
     }

@@ -77,7 +77,7 @@ struct ProbeFile {
             checks = [
                 Check(
                     targetID: targetID, customer: customer, name: spec.kindName, spec: spec,
-                    interval: defaults.interval, timeout: defaults.timeout, detection: defaults.detection
+                    interval: defaults.interval, timeout: defaults.timeout, detection: defaults.detection, confirm: defaults.confirm
                 ),
             ]
         } else if !site.urlWritten {

@@ -32,10 +32,12 @@ public struct Check: Sendable, Hashable {
     public var timeout: Duration
     /// The detection thresholds of this check.
     public var detection: DetectionSettings
+    /// How many locations must see an outage before it is raised.
+    public var confirm: LocationConfirmation
 
     public init(
         targetID: String, customer: String, name: String, spec: CheckSpec,
-        interval: Duration, timeout: Duration, detection: DetectionSettings
+        interval: Duration, timeout: Duration, detection: DetectionSettings, confirm: LocationConfirmation = .single
     ) {
         self.id = "\(targetID)/\(name)"
         self.targetID = targetID
@@ -45,6 +47,7 @@ public struct Check: Sendable, Hashable {
         self.interval = interval
         self.timeout = timeout
         self.detection = detection
+        self.confirm = confirm
     }
 
     /// The host that politeness limits count against (a check never floods one server).

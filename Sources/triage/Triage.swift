@@ -8,7 +8,7 @@ struct Triage: AsyncParsableCommand {
         abstract: "Monitoring-driven incident detection and ticket desk for a hosting provider's TRIAGE policy.",
         subcommands: [
             RunCommand.self, CheckCommand.self, TicketsCommand.self, QueueCommand.self, CasesCommand.self, ReportCommand.self,
-            BaselineCommand.self, StoreCommand.self, NodesCommand.self, UsersCommand.self, ServeCommand.self,
+            BaselineCommand.self, StoreCommand.self, NodesCommand.self, SuspicionsCommand.self, UsersCommand.self, ServeCommand.self,
             ConfigCommand.self,
         ]
     )

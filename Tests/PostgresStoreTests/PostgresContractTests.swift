@@ -60,3 +60,15 @@ struct PostgresAccountContractTests {
         }
     }
 }
+
+/// The suspicion contract on PostgreSQL: each check on a database of its own, each node a store
+/// with a pool of its own.
+@Suite("PostgresTicketStore suspicion contract", .serialized)
+struct PostgresSuspicionContractTests {
+    @Test(arguments: SuspicionContract.all)
+    func suspicions(name: String, run: @Sendable (SuspicionContract.StoreFactory) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            try await run { clock in try database.store(clock: clock) }
+        }
+    }
+}

@@ -55,3 +55,15 @@ struct SQLiteAccountContractTests {
         try await run { clock in try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock) }
     }
 }
+
+/// The suspicion contract, on one SQLite file opened by two stores, as two nodes would.
+@Suite("SQLiteTicketStore suspicion contract")
+struct SQLiteSuspicionContractTests {
+    @Test(arguments: SuspicionContract.all)
+    func suspicions(name: String, run: @Sendable (SuspicionContract.StoreFactory) async throws -> Void) async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.newDatabasePath()
+        try await run { clock in try SQLiteTicketStore(path: path, clock: clock) }
+        withExtendedLifetime(folder) {}
+    }
+}

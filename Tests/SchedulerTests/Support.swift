@@ -70,7 +70,7 @@ struct SchedulerHarness {
     static func start(
         checks: [Check], clock: TestClock, store: SQLiteTicketStore, concurrency: Int = 64, perHost: Int = 64,
         maintenance: MaintenanceCalendar = MaintenanceCalendar(), ownership: any CheckOwnership = EveryCheck(),
-        node: ProbeNode? = nil, script: @escaping @Sendable (Check, Date) -> ScriptedRunner.Behaviour
+        node: ProbeNode? = nil, suspicions: (any Suspicions & WorkLeases)? = nil, script: @escaping @Sendable (Check, Date) -> ScriptedRunner.Behaviour
     ) async throws -> SchedulerHarness {
         let runner = ScriptedRunner(clock: clock, script: script)
         var logger = Logger(label: "test")
@@ -78,7 +78,7 @@ struct SchedulerHarness {
         let scheduler = ProbeScheduler(
             checks: checks, activeFindings: try await store.activeDedupKeys(), runner: runner, store: store, clock: clock,
             concurrency: concurrency, perHostConcurrency: perHost, plans: SupportPlans(), reopenWithin: .seconds(1800),
-            maintenance: maintenance, ownership: ownership, node: node, logger: logger
+            maintenance: maintenance, ownership: ownership, node: node, suspicions: suspicions, logger: logger
         )
         let task = Task { try await scheduler.run() }
         let harness = SchedulerHarness(clock: clock, runner: runner, store: store, scheduler: scheduler, task: task)

@@ -17,7 +17,8 @@ final class NodeCluster {
     private(set) var processes: [String: Process] = [:]
     private var store: (any SharedStore)?
 
-    init() throws {
+    /// - Parameter probes: the probe file for the test nginx's URL; nil gives `checkCount` checks of `/ok`.
+    init(probes custom: ((_ nginx: String) -> String)? = nil) throws {
         let nginx = try TestServers.require(TestServers.nginx, "TRIAGE_TEST_NGINX")
         database = try ScratchDatabase()
         workspace = try Workspace()
@@ -27,15 +28,15 @@ final class NodeCluster {
         for index in 0..<Self.checkCount {
             probes += "  - name: s\(index)\n    url: \(nginx)/ok?check=\(index)\n"
         }
-        try workspace.write(probes, to: "probes/acme.yml")
+        try workspace.write(custom?(nginx) ?? probes, to: "probes/acme.yml")
     }
 
     var checkIDs: [String] { (0..<Self.checkCount).map { "acme/s\($0)/http" } }
 
-    /// Starts `triage run --node NAME --location loc-NAME`, logging to `NAME.log`.
-    func start(_ name: String) throws {
+    /// Starts `triage run --node NAME --location LOCATION` (`loc-NAME` by default), logging to `NAME.log`.
+    func start(_ name: String, location: String? = nil) throws {
         processes[name] = try workspace.triage.start(
-            ["run", "--store", database.url, "--node", name, "--location", "loc-\(name)"], log: "\(name).log"
+            ["run", "--store", database.url, "--node", name, "--location", location ?? "loc-\(name)"], log: "\(name).log"
         )
     }
 
@@ -111,7 +112,7 @@ final class NodeCluster {
     }
 
     /// One store for every read of the test, opened on first use.
-    private func openStore() async throws -> any SharedStore {
+    func openStore() async throws -> any SharedStore {
         if let store { return store }
         let opened = try await StoreFactory.open(.postgres(url: database.url), clock: SystemClock())
         store = opened

@@ -69,12 +69,12 @@ import Testing
             "probes/http-values.yml:14: sites[0].checks[0].http.verifyTLS: \"yes\" is not true or false; write true or false",
         ]),
         FixtureCase("probes/kinds.yml", [
-            "probes/kinds.yml:6: sites[0].checks[0].ping: unknown key; a check has one kind key (known kinds: http, tcp, tls, content, page, dns, smtp, imap, pop3, mail, cache) and the options name, interval, timeout, detection",
-            "probes/kinds.yml:7: sites[0].checks[1].htp: unknown key; did you mean \"http\"? a check has one kind key (known kinds: http, tcp, tls, content, page, dns, smtp, imap, pop3, mail, cache) and the options name, interval, timeout, detection",
+            "probes/kinds.yml:6: sites[0].checks[0].ping: unknown key; a check has one kind key (known kinds: http, tcp, tls, content, page, dns, smtp, imap, pop3, mail, cache) and the options name, interval, timeout, detection, confirm",
+            "probes/kinds.yml:7: sites[0].checks[1].htp: unknown key; did you mean \"http\"? a check has one kind key (known kinds: http, tcp, tls, content, page, dns, smtp, imap, pop3, mail, cache) and the options name, interval, timeout, detection, confirm",
             "probes/kinds.yml:8: sites[0].checks[2]: has no check kind; add one, such as http: {path: /} (known kinds: http, tcp, tls, content, page, dns, smtp, imap, pop3, mail, cache)",
             "probes/kinds.yml:9: sites[0].checks[3]: has 2 kind keys (http, ping); a check runs one kind: split it into one check per kind",
-            "probes/kinds.yml:10: sites[0].checks[3].ping: unknown key; a check has one kind key (known kinds: http, tcp, tls, content, page, dns, smtp, imap, pop3, mail, cache) and the options name, interval, timeout, detection",
-            "probes/kinds.yml:13: sites[0].checks[4].intervl: unknown key; did you mean \"interval\"? a check has one kind key (known kinds: http, tcp, tls, content, page, dns, smtp, imap, pop3, mail, cache) and the options name, interval, timeout, detection",
+            "probes/kinds.yml:10: sites[0].checks[3].ping: unknown key; a check has one kind key (known kinds: http, tcp, tls, content, page, dns, smtp, imap, pop3, mail, cache) and the options name, interval, timeout, detection, confirm",
+            "probes/kinds.yml:13: sites[0].checks[4].intervl: unknown key; did you mean \"interval\"? a check has one kind key (known kinds: http, tcp, tls, content, page, dns, smtp, imap, pop3, mail, cache) and the options name, interval, timeout, detection, confirm",
             "probes/kinds.yml:15: sites[0].checks[5].http.timeout: is not allowed here; timeout belongs to the check: write it beside http:, not inside it",
         ]),
         FixtureCase("probes/missing-keys.yml", [
