@@ -31,7 +31,7 @@ struct EngineLifecycleTests {
             }
         }
         #expect(bodies == Array(repeating: "slow ok", count: 20))
-        #expect(elapsed < .seconds(6), "one after another would take 10 s")
+        #expect(elapsed < .seconds(8), "one after another would take 10 s")
     }
 
     @Test("maxConnectionsTotal queues transfers beyond the limit")
@@ -63,7 +63,7 @@ struct EngineLifecycleTests {
             return await task.result
         }
         #expect(throws: CancellationError.self) { try outcome.get() }
-        #expect(elapsed < .seconds(5), "promptly, not at the 30 s timeout")
+        #expect(elapsed < .seconds(15), "promptly, not at the 30 s timeout")
 
         let after = try await engine.perform(CurlRequest(url: try nginx("/ok"), timeout: .seconds(5)))
         #expect(after.statusCode == 200)
@@ -79,7 +79,7 @@ struct EngineLifecycleTests {
         }
         let (outcome, elapsed) = await timed { await task.result }
         #expect(throws: CancellationError.self) { try outcome.get() }
-        #expect(elapsed < .seconds(5), "promptly, not at the 30 s timeout")
+        #expect(elapsed < .seconds(15), "promptly, not at the 30 s timeout")
     }
 
     @Test("shutdown fails in-flight transfers, then refuses new ones")
@@ -89,7 +89,7 @@ struct EngineLifecycleTests {
         let tasks = (0..<5).map { _ in Task { try await engine.perform(request) } }
         try await Task.sleep(for: .milliseconds(300))
         let (_, elapsed) = await timed { engine.shutdown() }
-        #expect(elapsed < .seconds(5), "promptly, not at the 30 s timeout")
+        #expect(elapsed < .seconds(15), "promptly, not at the 30 s timeout")
         for task in tasks {
             let outcome = await task.result
             #expect(throws: CurlEngineError.shutdown) { try outcome.get() }

@@ -13,7 +13,7 @@ struct TransferFailureTests {
         #expect(response.error?.kind == .connectionRefused)
         #expect(response.error?.code == 7)
         #expect(response.statusCode == 0)
-        #expect(elapsed < .seconds(5), "refused at once, not at the 30 s timeout")
+        #expect(elapsed < .seconds(15), "refused at once, not at the 30 s timeout")
     }
 
     @Test("a server that never answers times out at the timeout")
@@ -24,8 +24,9 @@ struct TransferFailureTests {
         #expect(response.error?.kind == .timeout)
         #expect(response.error?.code == 28)
         #expect(elapsed >= .milliseconds(950))
-        // Not the 30 s default: the bound leaves room for a loaded machine running the whole suite.
-        #expect(elapsed < .seconds(5))
+        // Not the 30 s default (nor the hour the server hangs): the bound leaves room for a loaded
+        // machine running the whole suite.
+        #expect(elapsed < .seconds(10))
     }
 
     @Test("a body trickling in a byte at a time times out; the status already received is kept")
@@ -36,7 +37,7 @@ struct TransferFailureTests {
         #expect(response.error?.kind == .timeout)
         #expect(response.statusCode == 200)
         #expect(!response.body.isEmpty)
-        #expect(elapsed < .seconds(5), "at the 2 s timeout, not when the trickle ends")
+        #expect(elapsed < .seconds(10), "at the 2 s timeout, not when the trickle ends (an hour later)")
     }
 
     @Test("a connection closed without a reply is an empty reply")
@@ -66,7 +67,7 @@ struct TransferFailureTests {
         #expect(response.bodyTruncated)
         #expect(response.statusCode == 200)
         #expect(response.body.count == 65536)
-        #expect(elapsed < .seconds(5), "stopped at the cap, not at the 10 s timeout")
+        #expect(elapsed < .seconds(8), "stopped at the cap, not at the 10 s timeout")
     }
 
     @Test("protocols outside the allowed list are refused")

@@ -68,7 +68,8 @@ struct MailProbeTests {
         #expect(result.failure == .notDelivered)
         #expect(result.reason.hasPrefix("sent to blackhole@"))
         #expect(result.reason.contains("but not in INBOX after "))
-        #expect(result.timings.total < 5)
+        // About the 4 s timeout, with room for a loaded machine: a probe that waited on would take far longer.
+        #expect(result.timings.total < 8)
     }
 
     @Test func aRejectedSubmissionIsDownWithTheSMTPReason() async throws {

@@ -60,8 +60,10 @@ struct ConfirmationTests {
         #expect(suspicions.count >= 2, "the next bad result suspects it again: \(suspicions.map(\.id))")
         let first = try #require(suspicions.last)
         #expect(first.outcome == .notConfirmed)
-        #expect(first.verdicts.map(\.location) == ["paris", "amsterdam"])
-        #expect(first.verdicts.map(\.failed) == [true, false])
+        // Both verdicts may come in the same (test) second: compared by location, not by order.
+        let seen = Dictionary(first.verdicts.map { ($0.location, $0.failed) }, uniquingKeysWith: { first, _ in first })
+        #expect(seen == ["paris": true, "amsterdam": false])
+        #expect(first.verdicts.count == 2)
         let reprobe = try #require(amsterdam.runner.calls(of: check.id).first, "Amsterdam re-probes a check it does not hold")
         #expect(reprobe.timeIntervalSince(first.openedAt) <= 1, "within a second of the suspicion")
         #expect(first.closedAt.map { $0.timeIntervalSince(first.openedAt) <= 2 } == true, "refuted as soon as Amsterdam answered")

@@ -8,27 +8,27 @@ import TriageTesting
 /// token printed once, the API served on a free port and stopped by SIGTERM.
 @Suite(.serialized)
 struct UsersCommandTests {
-    @Test func accountsAreAddedListedAndRefusedWithReasons() throws {
+    @Test func accountsAreAddedListedAndRefusedWithReasons() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        let added = try workspace.triage.run(["users", "add", "ana", "--role", "ops"], input: "a long secret\n")
+        let added = try await run(workspace, ["users", "add", "ana", "--role", "ops"], input: "a long secret\n")
         #expect(added.status == 0, "\(added.stderr)")
-        let listed = try workspace.triage.run(["users", "list", "--format", "json"])
+        let listed = try await run(workspace, ["users", "list", "--format", "json"])
         let accounts = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
         #expect(accounts.count == 1)
         #expect(accounts.first?["name"] as? String == "ana")
         #expect(accounts.first?["role"] as? String == "ops")
         #expect(accounts.first?["disabledAt"] is NSNull)
         #expect(!listed.stdout.contains("$2b$"), "no hash is shown")
-        let twice = try workspace.triage.run(["users", "add", "ana", "--role", "viewer"], input: "another secret\n")
+        let twice = try await run(workspace, ["users", "add", "ana", "--role", "viewer"], input: "another secret\n")
         #expect(twice.status != 0 && twice.stderr.contains("exists already"), "\(twice.stderr)")
-        let short = try workspace.triage.run(["users", "add", "bo", "--role", "viewer"], input: "short\n")
+        let short = try await run(workspace, ["users", "add", "bo", "--role", "viewer"], input: "short\n")
         #expect(short.status != 0 && short.stderr.contains("at least 10 characters"), "\(short.stderr)")
-        let empty = try workspace.triage.run(["users", "add", "bo", "--role", "viewer"], input: "")
+        let empty = try await run(workspace, ["users", "add", "bo", "--role", "viewer"], input: "")
         #expect(empty.status != 0 && empty.stderr.contains("Pipe the password"), "\(empty.stderr)")
-        let argv = try workspace.triage.run(["users", "add", "bo", "--role", "viewer", "--password", "a long secret"], input: "")
+        let argv = try await run(workspace, ["users", "add", "bo", "--role", "viewer", "--password", "a long secret"], input: "")
         #expect(argv.status != 0, "a password is never an argument")
-        let badRole = try workspace.triage.run(["users", "add", "bo", "--role", "root"], input: "a long secret\n")
+        let badRole = try await run(workspace, ["users", "add", "bo", "--role", "root"], input: "a long secret\n")
         #expect(badRole.status != 0 && badRole.stderr.contains("viewer"), "\(badRole.stderr)")
     }
 
@@ -36,12 +36,12 @@ struct UsersCommandTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("customer: acme\nsites:\n  - name: www\n    url: http://127.0.0.1:9/\n", to: "probes/acme.yml")
-        #expect(try workspace.triage.run(["users", "add", "vic", "--role", "viewer"], input: "a long secret\n").status == 0)
-        let token = try workspace.triage.run(["users", "token", "vic"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try await run(workspace, ["users", "add", "vic", "--role", "viewer"], input: "a long secret\n").status == 0)
+        let token = try await run(workspace, ["users", "token", "vic"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.hasPrefix("triage_"))
         let server = try workspace.triage.start(["serve", "--http", "127.0.0.1:0"], log: "serve.log")
         defer { if server.isRunning { server.terminate() } }
-        let bound = try listeningPort(workspace, log: "serve.log")
+        let bound = try await listeningPort(workspace, log: "serve.log")
         let engine = try CurlEngine(logger: Logger(label: "test"))
         defer { engine.shutdown() }
         func status(_ token: String?) async throws -> Int {
@@ -51,10 +51,10 @@ struct UsersCommandTests {
         }
         #expect(try await status(token) == 200)
         #expect(try await status(nil) == 401)
-        #expect(try workspace.triage.run(["users", "disable", "vic"]).status == 0)
+        #expect(try await run(workspace, ["users", "disable", "vic"]).status == 0)
         #expect(try await status(token) == 401, "a disabled account's token stops at once")
         server.terminate()
-        #expect(eventually(within: 25) { !server.isRunning }, "serve stops on SIGTERM")
+        #expect(await eventually(within: 25) { () async -> Bool in !server.isRunning }, "serve stops on SIGTERM")
         #expect(server.terminationStatus == 0, "\(workspace.read("serve.log"))")
     }
 
@@ -66,12 +66,12 @@ struct UsersCommandTests {
         try workspace.write("customer: acme\nsites:\n  - name: www\n    url: http://127.0.0.1:9/\n", to: "probes/acme.yml")
         var tokens: [String: String] = [:]
         for (name, role) in [("max", "manager"), ("vic", "viewer"), ("ada", "admin")] {
-            #expect(try workspace.triage.run(["users", "add", name, "--role", role], input: "a long secret\n").status == 0)
-            tokens[name] = try workspace.triage.run(["users", "token", name]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try await run(workspace, ["users", "add", name, "--role", role], input: "a long secret\n").status == 0)
+            tokens[name] = try await run(workspace, ["users", "token", name]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let daemon = try workspace.triage.start(["run", "--http", "127.0.0.1:0"], log: "run.log")
         defer { if daemon.isRunning { daemon.terminate() } }
-        let bound = try listeningPort(workspace, log: "run.log")
+        let bound = try await listeningPort(workspace, log: "run.log")
         let engine = try CurlEngine(logger: Logger(label: "test"))
         defer { engine.shutdown() }
         func call(_ method: String, _ path: String, as name: String?) async throws -> (status: Int, body: String) {
@@ -110,18 +110,24 @@ struct UsersCommandTests {
         #expect(workspace.read("run.log").contains("config.reload.by=ada"))
 
         daemon.terminate()
-        #expect(eventually(within: 25) { !daemon.isRunning }, "run --http stops on SIGTERM")
+        #expect(await eventually(within: 25) { () async -> Bool in !daemon.isRunning }, "run --http stops on SIGTERM")
         #expect(daemon.terminationStatus == 0, "\(workspace.read("run.log"))")
     }
 
     /// The port a `serve` or `run --http` process logged as `api.listening http.port=N`.
-    private func listeningPort(_ workspace: Workspace, log: String) throws -> Int {
+    private func listeningPort(_ workspace: Workspace, log: String) async throws -> Int {
         var port: Int?
-        _ = eventually(within: 30) {
+        _ = await eventually(within: 30) { () async -> Bool in
             let line = workspace.read(log).split(separator: "\n").first { $0.contains("api.listening") }
             port = line.flatMap { $0.split(separator: " ").first { $0.hasPrefix("http.port=") } }.flatMap { Int($0.dropFirst(10)) }
             return port != nil
         }
         return try #require(port, "\(log): \(workspace.read(log))")
+    }
+
+    /// `triage ARGS` run to its end on a thread of its own: waiting for a process must not hold one
+    /// of the few threads every concurrent test shares (their timings would suffer).
+    private func run(_ workspace: Workspace, _ arguments: [String], input: String? = nil) async throws -> TriageProcess.Output {
+        try await offPool { [triage = workspace.triage] in try triage.run(arguments, input: input) }
     }
 }
