@@ -28,6 +28,22 @@ extension PostgresTicketStore {
         }
     }
 
+    /// One query for every check (`DISTINCT ON` keeps each check's newest row of the index range).
+    public func latestResults(checkIDs: [String], from: Date, to: Date) async throws -> [String: ProbeResult] {
+        guard !checkIDs.isEmpty else { return [:] }
+        return try await read("read the latest results of \(checkIDs.count) checks") { session in
+            let results = try await session.rows(
+                """
+                SELECT DISTINCT ON (check_id) \(unescaped: ResultRows.columns) FROM probe_results
+                WHERE check_id = ANY(\(checkIDs)::text[]) AND started_at >= \(from.millisecondsSince1970)
+                    AND started_at < \(to.millisecondsSince1970)
+                ORDER BY check_id, started_at DESC
+                """
+            ).map(ResultRows.result(from:))
+            return Dictionary(results.map { ($0.checkID, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// Deletes chunk by chunk, each its own statement, so result inserts slip in between. Each chunk
     /// reads the table in physical order, which is arrival order: the old rows come first, so a chunk
     /// finds its rows at once, and deletes them by their physical address (ctid).

@@ -35,6 +35,28 @@ extension SQLiteTicketStore {
         }
     }
 
+    /// One read, one cached statement run per check: each run is a single step down the
+    /// (check_id, started_at) index, so ten thousand checks cost milliseconds.
+    public func latestResults(checkIDs: [String], from: Date, to: Date) async throws -> [String: ProbeResult] {
+        guard !checkIDs.isEmpty else { return [:] }
+        return try await read("read the latest results of \(checkIDs.count) checks") { db in
+            var latest: [String: ProbeResult] = [:]
+            for checkID in checkIDs {
+                let newest = try ProbeResultRecord.results(
+                    db,
+                    sql: """
+                        SELECT \(ProbeResultRecord.columns) FROM probe_results
+                        WHERE check_id = ? AND started_at >= ? AND started_at < ?
+                        ORDER BY started_at DESC LIMIT 1
+                        """,
+                    arguments: [checkID, from.millisecondsSince1970, to.millisecondsSince1970]
+                )
+                if let result = newest.first { latest[checkID] = result }
+            }
+            return latest
+        }
+    }
+
     /// Deletes chunk by chunk, each in its own transaction, so the daemon's writes slip in between.
     /// Each chunk scans the table in rowid order (`NOT INDEXED`), which is arrival order: the old
     /// rows come first, so a chunk finds its rows at once. Through the check index instead, every

@@ -85,6 +85,10 @@ public protocol TicketStore: Sendable {
     /// The stored results of one check in `[from, to)`, oldest first.
     func results(checkID: String, from: Date, to: Date) async throws -> [ProbeResult]
 
+    /// The newest stored result in `[from, to)` of each of `checkIDs`, by check id; a check with
+    /// none has no entry. The board shows thousands of checks at once: one call, not one per check.
+    func latestResults(checkIDs: [String], from: Date, to: Date) async throws -> [String: ProbeResult]
+
     /// Deletes probe results older than `cutoff` (retention); returns how many were deleted.
     func pruneResults(before cutoff: Date) async throws -> Int
 }

@@ -108,6 +108,9 @@ public struct Daemon {
         // A service stuck in a store call must not keep `systemctl stop` waiting for ever: after
         // this, graceful shutdown becomes cancellation (buffered results are still written).
         group.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit
+        // And a service that ignores cancellation too is a bug: the process then ends on a fatal
+        // error (its crash report shows the threads) rather than hang until systemd's SIGKILL.
+        group.maximumCancellationDuration = Self.cancellationLimit
         try await ServiceGroup(configuration: group).run()
     }
 
@@ -129,6 +132,9 @@ public struct Daemon {
 
     /// How long SIGTERM waits for probes in flight and services to finish before cancelling them.
     public static let gracefulShutdownLimit = Duration.seconds(20)
+
+    /// How long cancelled services have to return, after `gracefulShutdownLimit`, before the process stops on a fatal error.
+    public static let cancellationLimit = Duration.seconds(10)
 
     /// The scheduler over every configured check, resuming the incidents already open in the store;
     /// it probes the checks `ownership` says this node holds, and confirms outages from several

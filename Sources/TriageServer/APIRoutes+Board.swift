@@ -24,16 +24,15 @@ extension APIRoutes {
     }
 
     /// Each check's latest result within its last three intervals: older than that, or none, and
-    /// its status is `unknown` (the daemon is not probing it).
+    /// its status is `unknown` (the daemon is not probing it). One store call for every check.
     func siteStatuses(_ checks: [Check]) async throws -> [CheckStatusJSON] {
         let now = clock.now
-        var statuses: [CheckStatusJSON] = []
-        for check in checks.sorted(by: { $0.id < $1.id }) {
-            let since = now.addingTimeInterval(-3 * Double(check.interval.components.seconds))
-            let latest = try await store.results(checkID: check.id, from: since, to: now).max { $0.startedAt < $1.startedAt }
-            statuses.append(CheckStatusJSON(check: check, latest: latest))
+        func since(_ check: Check) -> Date { now.addingTimeInterval(-3 * Double(check.interval.components.seconds)) }
+        let earliest = checks.map(since).min() ?? now
+        let latest = try await store.latestResults(checkIDs: checks.map(\.id), from: earliest, to: now)
+        return checks.sorted { $0.id < $1.id }.map { check in
+            CheckStatusJSON(check: check, latest: latest[check.id].flatMap { $0.startedAt >= since(check) ? $0 : nil })
         }
-        return statuses
     }
 }
 

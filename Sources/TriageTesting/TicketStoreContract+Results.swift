@@ -61,6 +61,31 @@ extension TicketStoreContract {
         )
     }
 
+    /// Each check's newest result in [from, to), all in one call: a newer result after `to` and an
+    /// older one before `from` are not taken, and a check with nothing in range has no entry.
+    public static func latestResultsPerCheck(_ makeStore: StoreFactory) async throws {
+        let clock = TestClock()
+        let store = try await migratedStore(makeStore, clock: clock)
+        let from = clock.now
+        let to = from.addingTimeInterval(60)
+        func result(_ checkID: String, _ offset: TimeInterval, _ outcome: ProbeOutcome = .up) -> ProbeResult {
+            ProbeResult(checkID: checkID, startedAt: from.addingTimeInterval(offset), outcome: outcome, reason: "at \(offset)")
+        }
+        try await store.record([
+            result("acme/www/http", 10), result("acme/www/http", 50, .down), result("acme/www/http", 60),
+            result("globex/shop/http", -1), result("globex/shop/http", 0),
+            result("initech/old/http", -5),
+        ])
+        let ids = ["acme/www/http", "globex/shop/http", "initech/old/http", "unknown/site/http"]
+        let latest = try await store.latestResults(checkIDs: ids, from: from, to: to)
+        try Expect.equal(
+            latest.mapValues(\.reason), ["acme/www/http": "at 50.0", "globex/shop/http": "at 0.0"],
+            "newest result per check in [from, to)"
+        )
+        try Expect.equal(latest["acme/www/http"]?.outcome, .down, "the newest result's outcome")
+        try Expect.equal(try await store.latestResults(checkIDs: [], from: from, to: to).count, 0, "no checks asked")
+    }
+
     /// Pruning deletes exactly the results older than the cutoff, of every check, and counts them.
     public static func pruneDeletesOlderResults(_ makeStore: StoreFactory) async throws {
         let clock = TestClock()

@@ -55,6 +55,7 @@ public enum TicketStoreContract {
         ("a new deadline, reopened or recoded, can breach again", newDeadlineCanBreachAgain),
         ("results round trip with every field, oldest first", resultsRoundTrip),
         ("results are read in [from, to)", resultsTimeRange),
+        ("the latest result of many checks in one call", latestResultsPerCheck),
         ("prune deletes results older than the cutoff", pruneDeletesOlderResults),
     ]
 

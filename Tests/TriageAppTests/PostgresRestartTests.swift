@@ -30,7 +30,8 @@ struct PostgresRestartTests {
                 checks:
                   - tcp: {port: \(listener.port)}
             """, to: "probes/acme.yml")
-        let daemon = try workspace.triage.start(["run", "--store", cluster.url], log: "daemon.log")
+        // At debug, the service group says which service it waits for when the node stops.
+        let daemon = try workspace.triage.start(["run", "--store", cluster.url, "--log-level", "debug"], log: "daemon.log")
         defer {
             kill(daemon.processIdentifier, SIGTERM)
             daemon.waitUntilExit()
@@ -64,10 +65,16 @@ struct PostgresRestartTests {
         #expect(afterRestart, "probing goes on being stored")
 
         kill(daemon.processIdentifier, SIGTERM)
+        let terminatedAt = Date()
         // Bounded, so a node that does not stop fails this test instead of hanging the suite.
         let stopped = try await pollAsync(seconds: 40) { !daemon.isRunning }
-        if !stopped { kill(daemon.processIdentifier, SIGKILL) }
-        #expect(stopped, "SIGTERM stops the node after the outage; daemon log:\n\(workspace.read("daemon.log"))")
+        print("postgres.restart: the node stopped \(Date().timeIntervalSince(terminatedAt)) s after SIGTERM")
+        var stacks = ""
+        if !stopped {
+            stacks = await threadDump(of: daemon.processIdentifier)
+            kill(daemon.processIdentifier, SIGKILL)
+        }
+        #expect(stopped, "SIGTERM (at \(terminatedAt)) stops the node after the outage; daemon log:\n\(workspace.read("daemon.log"))\nits threads:\n\(stacks)")
         daemon.waitUntilExit()
         #expect(!stopped || daemon.terminationStatus == 0, "graceful stop after the outage")
         let all = try await results(.distantPast, .distantFuture)

@@ -30,6 +30,20 @@ struct BoardAndReportTests {
         }
     }
 
+    /// A result older than three of its check's intervals says nothing about now: `unknown`.
+    @Test func aStaleResultLeavesTheCheckUnknown() async throws {
+        let api = try await APIHarness()
+        try await api.store.record([
+            ProbeResult(checkID: "acme/www/http", startedAt: api.clock.now.addingTimeInterval(-1), outcome: .up, reason: "HTTP 200")
+        ])
+        api.clock.advance(by: .seconds(3600))
+        try await api.whileServing { base in
+            let sites = try await api.send("GET", base + "/api/v1/sites", as: .viewer)
+            let checks = try #require(sites.json as? [[String: Any]], "\(sites.text)")
+            #expect(checks.map { $0["status"] as? String } == ["unknown"], "\(sites.text)")
+        }
+    }
+
     @Test func aScriptInASummaryStaysText() async throws {
         let api = try await APIHarness()
         let ticket = try await api.file(summary: Self.script)
