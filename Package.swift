@@ -194,6 +194,7 @@ let package = Package(
             dependencies: [
                 "TriageApp", "TriageConfig", "SQLiteStore", "PostgresStore", "TicketStore", "TriageCore", "TriageTesting",
                 "CurlEngine", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]
         ),
     ]

@@ -114,9 +114,14 @@ final class RenewablePool: Sendable {
         logger.warning("postgres.pool_renewed", metadata: ["postgres.lease_timeout": "\(leaseTimeout)"])
     }
 
+    /// Detached, because a pool is the store's, not the caller's: `PostgresClient.run()` stops on
+    /// the graceful shutdown of the service whose task it runs in (ServiceLifecycle passes that
+    /// down as a task-local, which a plain `Task` inherits). A pool renewed inside the alerting
+    /// service during an outage then died when SIGTERM reached that service, under the services
+    /// still stopping; an operation waiting on it never returned and the node never exited.
     private static func start(_ configuration: PostgresClient.Configuration, logger: Logger) -> Current {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        return Current(client: client, runner: Task { await client.run() })
+        return Current(client: client, runner: Task.detached { await client.run() })
     }
 
     /// No connection came from the pool within the lease timeout: the server is down or unreachable.

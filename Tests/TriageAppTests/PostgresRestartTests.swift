@@ -1,5 +1,6 @@
 import Foundation
 import PostgresStore
+import ServiceLifecycleTestKit
 import Testing
 import TicketStore
 import TriageCore
@@ -84,6 +85,35 @@ struct PostgresRestartTests {
         for ticket in tickets {
             #expect(try await store.events(ticketID: ticket.id).filter { $0.kind == .opened }.count == 1)
         }
+        await store.shutdown()
+    }
+
+    /// The pool an operation renews belongs to the store, not to the service that ran the
+    /// operation: when that service shuts down (SIGTERM reaches the services one by one), the
+    /// store goes on serving the services still stopping, such as the scheduler's last flush.
+    @Test func aPoolRenewedInsideAServiceOutlivesThatServicesShutdown() async throws {
+        let cluster = try PrivateCluster()
+        defer { cluster.remove() }
+        try cluster.start()
+        let store = try PostgresTicketStore(url: cluster.url)
+        try await store.migrate()
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        func result(_ second: Double) -> ProbeResult {
+            ProbeResult(checkID: "acme/www/http", startedAt: start.addingTimeInterval(second), outcome: .up, reason: "HTTP 200")
+        }
+        try await testGracefulShutdown { service in
+            cluster.stop()
+            // Fails within the lease timeout and renews the pool, from inside this "service".
+            await #expect(throws: TicketStoreError.self) { try await store.record([result(1)]) }
+            try cluster.start()
+            service.triggerGracefulShutdown()
+        }
+        for second in 2...6 {
+            try await store.record([result(Double(second))])
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        let stored = try await store.results(checkID: "acme/www/http", from: start, to: .distantFuture)
+        #expect(stored.map(\.startedAt) == (2...6).map { result(Double($0)).startedAt })
         await store.shutdown()
     }
 
