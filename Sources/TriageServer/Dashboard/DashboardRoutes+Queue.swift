@@ -20,8 +20,7 @@ extension DashboardRoutes {
         let page = QueuePage(
             chrome: visitor.chrome, rows: entries[paging.range].map { QueuePage.Row($0, now: now) }, paging: paging,
             code: codes?.rawValue ?? "", customer: customer ?? "",
-            codes: TriageCode.allCases.map { FilterOption(value: $0.rawValue, selected: $0 == codes) },
-            canOpenTickets: visitor.account.role >= .manager, now: ISO8601Seconds.text(now)
+            codes: TriageCode.allCases.map { FilterOption(value: $0.rawValue, selected: $0 == codes) }
         )
         return try DashboardTemplates.response("queue", page)
     }

@@ -40,8 +40,6 @@ struct QueuePage {
     var code: String
     var customer: String
     var codes: [FilterOption]
-    var canOpenTickets: Bool
-    var now: String
 }
 
 /// A choice of a filter's `<select>`, marked when in force.
