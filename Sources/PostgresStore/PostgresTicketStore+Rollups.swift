@@ -50,6 +50,19 @@ extension PostgresTicketStore: ResultRollupStore {
         }
     }
 
+    public func rollups(checkIDs: [String], span: Rollup.Span, from: Date, to: Date) async throws -> [Rollup] {
+        try await read("read the roll-ups of \(checkIDs.count) checks") { session in
+            try await session.rows(
+                """
+                SELECT \(unescaped: RollupRows.columns) FROM result_rollups
+                WHERE check_id = ANY(\(checkIDs)::text[]) AND span = \(span.rawValue) AND start >= \(from.millisecondsSince1970)
+                    AND start < \(to.millisecondsSince1970)
+                ORDER BY check_id, start
+                """
+            ).map(RollupRows.rollup(from:))
+        }
+    }
+
     public func slowestHours(checkID: String, from: Date, to: Date, limit: Int) async throws -> [Rollup] {
         try await read("read the slowest hours of \(checkID)") { session in
             try await session.rows(

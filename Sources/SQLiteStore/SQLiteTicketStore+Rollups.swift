@@ -49,6 +49,18 @@ extension SQLiteTicketStore: ResultRollupStore {
         }
     }
 
+    /// The ids travel as one JSON array (`json_each`), so the statement is the same, and cached,
+    /// whatever their number.
+    public func rollups(checkIDs: [String], span: Rollup.Span, from: Date, to: Date) async throws -> [Rollup] {
+        let ids = String(decoding: try JSONEncoder().encode(checkIDs), as: UTF8.self)
+        return try await read("read the roll-ups of \(checkIDs.count) checks") { db in
+            try RollupRecord.fetch(
+                db, where: "check_id IN (SELECT value FROM json_each(?)) AND span = ? AND start >= ? AND start < ? ORDER BY check_id, start",
+                arguments: [ids, span.rawValue, from.millisecondsSince1970, to.millisecondsSince1970]
+            )
+        }
+    }
+
     public func slowestHours(checkID: String, from: Date, to: Date, limit: Int) async throws -> [Rollup] {
         try await read("read the slowest hours of \(checkID)") { db in
             try RollupRecord.fetch(

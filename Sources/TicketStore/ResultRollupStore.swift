@@ -31,6 +31,11 @@ public protocol ResultRollupStore: Sendable {
     /// The stored roll-ups of `checkID` and `span` starting in `[from, to)`, oldest first.
     func rollups(checkID: String, span: Rollup.Span, from: Date, to: Date) async throws -> [Rollup]
 
+    /// The stored roll-ups of every check of `checkIDs` and `span` starting in `[from, to)`, by
+    /// check then oldest first: one read for a page of the dashboard's site board (a sparkline
+    /// per check) instead of one per check.
+    func rollups(checkIDs: [String], span: Rollup.Span, from: Date, to: Date) async throws -> [Rollup]
+
     /// The `limit` stored hours of `checkID` starting in `[from, to)` with the highest p95 of
     /// response time, slowest first: the slowest hours of a period the report reads as days.
     func slowestHours(checkID: String, from: Date, to: Date, limit: Int) async throws -> [Rollup]

@@ -36,7 +36,7 @@ extension APIRoutes {
         }
     }
 
-    private static func money(_ text: String?, _ field: String) throws -> Money? {
+    static func money(_ text: String?, _ field: String) throws -> Money? {
         guard let text else { return nil }
         guard let money = Money.parse(text) else {
             throw Problem(

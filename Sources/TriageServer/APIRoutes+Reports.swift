@@ -8,19 +8,22 @@ import TriageCore
 /// JSON (default), CSV (one part) or the self-contained HTML page, for managers and above.
 extension APIRoutes {
     func addReportRoutes(_ registry: RouteRegistry) {
-        registry.on(.get, "reports", role: .manager) { request, _, _ in
-            let query = Query(request)
-            let part = try query.value("part", expected: Self.names(ReportPart.allCases.map(\.rawValue)), ReportPart.init(rawValue:)) ?? .all
-            let format = try query.value("format", expected: "json, csv or html", Self.reportFormat) ?? .json
-            if part == .all, format == .csv {
-                throw Problem(
-                    .badRequest, type: "urn:triage:problem:query", detail: "CSV has one table per part: add part=uptime (or another part)",
-                    field: "part"
-                )
-            }
-            let source = ReportSource(configuration: configuration, store: store, clock: clock, scope: try scope(query))
-            return try Self.render(try await source.read(part), part: part, format: format)
+        registry.on(.get, "reports", role: .manager) { request, _, _ in try await report(Query(request), defaultFormat: .json) }
+    }
+
+    /// The report the query asks for, in its `format` or `defaultFormat` (the dashboard's
+    /// `/reports/view` shows HTML by default).
+    func report(_ query: Query, defaultFormat: ReportFormat) async throws -> Response {
+        let part = try query.value("part", expected: Self.names(ReportPart.allCases.map(\.rawValue)), ReportPart.init(rawValue:)) ?? .all
+        let format = try query.value("format", expected: "json, csv or html", Self.reportFormat) ?? defaultFormat
+        if part == .all, format == .csv {
+            throw Problem(
+                .badRequest, type: "urn:triage:problem:query", detail: "CSV has one table per part: add part=uptime (or another part)",
+                field: "part"
+            )
         }
+        let source = ReportSource(configuration: configuration, store: store, clock: clock, scope: try scope(query))
+        return try Self.render(try await source.read(part), part: part, format: format)
     }
 
     /// `to` (default now) and `from` (default 30 days before `to`), each YYYY-MM-DD in UTC.

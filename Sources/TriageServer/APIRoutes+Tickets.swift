@@ -59,7 +59,7 @@ extension APIRoutes {
         )
     }
 
-    private static func list<T>(_ text: String, _ parse: (String) -> T?) -> [T]? {
+    static func list<T>(_ text: String, _ parse: (String) -> T?) -> [T]? {
         let values = text.split(separator: ",").map { parse($0.trimmingCharacters(in: .whitespaces)) }
         return values.contains { $0 == nil } ? nil : values.compactMap { $0 }
     }

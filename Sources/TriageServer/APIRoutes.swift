@@ -56,7 +56,8 @@ public struct APIRoutes: Sendable {
         return Desk(store: store, catalogue: configuration.settings.catalogue, plans: configuration.probes.plans, clock: clock)
     }
 
-    /// The router with every route, and the list of them (method, path, least role).
+    /// The router with every route, the dashboard's pages included, and the list of the API's
+    /// routes (method, path, least role): what the OpenAPI document describes.
     public func router() -> (Router<APIContext>, [APIRoute]) {
         let router = Router(context: APIContext.self)
         router.add(middleware: NoSniffMiddleware())
@@ -72,6 +73,7 @@ public struct APIRoutes: Sendable {
         }
         registry.on(.get, "openapi.json", role: .viewer) { _, _, _ in try OpenAPIDocument.response() }
         addOperationRoutes(registry)
+        DashboardRoutes(api: self).add(to: router)
         return (router, registry.routes)
     }
 

@@ -3,9 +3,6 @@ import HummingbirdAuth
 import TicketStore
 import TriageCore
 
-/// The request context of the API: Hummingbird's, plus the account a token named.
-public typealias APIContext = BasicAuthRequestContext<Account>
-
 /// Finds the account of `Authorization: Bearer <token>` by the token's SHA-256 digest. A missing,
 /// unknown or disabled-account token leaves the request anonymous; the route then answers 401.
 /// Only tokens are accepted: a password would cost a bcrypt verification (a quarter of a second at

@@ -20,6 +20,7 @@ public enum ResultRollupContract {
 
     public static let all: [Check] = [
         ("hours and days round trip, read by check, span and [from, to), oldest first", hoursRoundTrip),
+        ("several checks' roll-ups in one read, by check then start, within [from, to)", severalChecksInOneRead),
         ("the slowest hours are ranked by p95, ties by start", slowestHoursAreRanked),
         ("the watermark moves only from where it is", watermarkComparesAndSets),
         ("saving an hour again replaces it", savingAgainReplaces),
@@ -63,6 +64,21 @@ public enum ResultRollupContract {
         )
         try Expect.equal(try await store.rollups(checkID: "acme/blog/http", span: .hour, from: hour, to: hour.addingTimeInterval(86_400)), [blog], "one check's")
         try Expect.equal(try await store.rollups(checkID: "acme/none/http", span: .hour, from: hour, to: hour.addingTimeInterval(86_400)), [], "an unknown check's")
+    }
+
+    public static func severalChecksInOneRead(_ makeStore: StoreFactory) async throws {
+        let store = try await migrated(makeStore)
+        let shop = (0..<3).map { rollup("acme/shop/http", hourOffset: $0, up: 100 + Double($0), latencies: [0.2]) }
+        let blog = (0..<2).map { rollup("acme/blog/http", hourOffset: $0, up: 10 + Double($0)) }
+        let other = rollup("beta/www/http", hourOffset: 0, up: 5)
+        let day = Rollup(checkID: "acme/shop/http", day: Rollup.day(of: hour), hours: shop)
+        try Expect.that(try await store.saveRollups(shop + blog + [other, day], from: nil, to: hour.addingTimeInterval(3 * 3600)), "the save")
+        let read = try await store.rollups(
+            checkIDs: ["acme/shop/http", "acme/blog/http", "acme/none/http"], span: .hour, from: hour.addingTimeInterval(3600),
+            to: hour.addingTimeInterval(3 * 3600)
+        )
+        try Expect.equal(read, [blog[1], shop[1], shop[2]], "the hours of the checks asked, in [from, to), by check then start")
+        try Expect.equal(try await store.rollups(checkIDs: [], span: .hour, from: hour, to: hour.addingTimeInterval(86_400)), [], "no check")
     }
 
     public static func slowestHoursAreRanked(_ makeStore: StoreFactory) async throws {

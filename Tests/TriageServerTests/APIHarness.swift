@@ -25,16 +25,22 @@ struct APIHarness {
     let engine: CurlEngine
     var tokens: [AccountRole: String] = [:]
 
-    init() async throws {
+    /// The probe file of most tests: one site, `acme/www`, with its HTTP check.
+    static let oneSite = """
+        customer: acme
+        sites:
+          - name: www
+            url: http://127.0.0.1:9/
+        """
+
+    /// - Parameter probeFiles: the files of `probes/` by name (`acme.yml`), ``oneSite`` by default.
+    init(probeFiles: [String: String] = ["acme.yml": oneSite]) async throws {
         folder = try TemporaryFolder()
         let probes = folder.url.appendingPathComponent("probes")
         try FileManager.default.createDirectory(at: probes, withIntermediateDirectories: true)
-        try """
-            customer: acme
-            sites:
-              - name: www
-                url: http://127.0.0.1:9/
-            """.write(to: probes.appendingPathComponent("acme.yml"), atomically: true, encoding: .utf8)
+        for (name, text) in probeFiles {
+            try text.write(to: probes.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         configuration = try Configuration.load(
             configPath: Self.repository.appendingPathComponent("config/triage.yml").path, probesDirectory: probes.path
         )

@@ -32,8 +32,9 @@ public struct JSONRenderer<Subject: Encodable>: Renderer {
     }
 }
 
-/// Aligns rows of cells into columns for a terminal.
-enum TextTable {
+/// Aligns rows of cells into columns for a terminal; its deadline and instant wordings are the
+/// dashboard's too.
+public enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
         // Each cell's width is counted once: counting characters walks the whole string.
@@ -59,7 +60,7 @@ enum TextTable {
     }
 
     /// `12m 30s left` or `overdue by 2h 5m`: how a deadline reads on a queue.
-    static func timeLeft(until deadline: Date, now: Date) -> String {
+    public static func timeLeft(until deadline: Date, now: Date) -> String {
         let seconds = Int(deadline.timeIntervalSince(now))
         let words = span(abs(seconds))
         return seconds >= 0 ? "\(words) left" : "overdue by \(words)"
@@ -74,7 +75,7 @@ enum TextTable {
     }
 
     /// `2026-11-02T14:00:00`: UTC to the second, the way every report writes an instant.
-    static func utc(_ date: Date) -> String {
+    public static func utc(_ date: Date) -> String {
         String(ISO8601Seconds.text(date).dropLast())
     }
 }

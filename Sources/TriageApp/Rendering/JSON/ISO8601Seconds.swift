@@ -3,8 +3,8 @@ import Foundation
 /// An instant as `2026-11-02T14:00:00Z`, computed with integer arithmetic: a full report writes
 /// tens of thousands of days and hours, and a formatter per date would cost more than the rest
 /// of the JSON. Fractions of a second are dropped (rounded down), as the `.iso8601` strategy does.
-enum ISO8601Seconds {
-    static func text(_ date: Date) -> String {
+public enum ISO8601Seconds {
+    public static func text(_ date: Date) -> String {
         String(decoding: bytes(date), as: UTF8.self)
     }
 
