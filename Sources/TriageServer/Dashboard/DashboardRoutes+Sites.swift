@@ -17,7 +17,7 @@ extension DashboardRoutes {
         let statuses: [CheckStatusJSON]
         let paging: Paging
         if let status {
-            // A state is known only once read: every matching check is read, then paged.
+            // A state is known only once read: every matching check is read (one query), then paged.
             let all = try await api.siteStatuses(checks).filter { $0.status == status }
             paging = try Paging(request, total: all.count)
             statuses = Array(all[paging.range])
