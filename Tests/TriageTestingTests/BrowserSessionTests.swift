@@ -136,9 +136,11 @@ struct BrowserSessionTests {
     @Test func aSessionDroppedWithoutCloseStillStopsItsBrowser() async throws {
         var browser: BrowserSession? = try await BrowserSession.start()
         let pid = try #require(browser?.pid)
+        let profile = try #require(browser?.profile)
         browser = nil
         let gone = try await pollAsync(seconds: 10) { kill(pid, 0) == -1 && errno == ESRCH }
         #expect(gone, "the dropped session's browser \(pid) was stopped and reaped")
+        #expect(try await pollAsync(seconds: 5) { !FileManager.default.fileExists(atPath: profile.path) }, "its profile is removed")
         #expect(try await pollAsync(seconds: 5) { ProcessGroup.members(pid).allSatisfy { $0.state == "Z" } })
     }
 }
