@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        // Already in the build through Hummingbird; named here for TriageTesting's DevTools WebSocket client.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         .target(name: "TriageCore"),
@@ -140,7 +142,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TriageTesting", dependencies: ["TriageCore", "TicketStore", "CurlEngine"]),
+        .target(
+            name: "TriageTesting",
+            dependencies: [
+                "TriageCore", "TicketStore", "CurlEngine",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "TriageTestingTests", dependencies: ["TriageTesting"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "TriageTesting"]),
         .testTarget(name: "TriageConfigTests", dependencies: ["TriageConfig", "TriageCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CurlEngineTests", dependencies: ["CurlEngine", "TriageTesting"]),

@@ -159,16 +159,6 @@ struct DaemonTests {
     }
 }
 
-/// Polls an async condition every 250 ms (real time) until it holds or `seconds` pass.
-func pollAsync(seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
-    let end = Date().addingTimeInterval(seconds)
-    while Date() < end {
-        if try await condition() { return true }
-        try await Task.sleep(for: .milliseconds(250))
-    }
-    return try await condition()
-}
-
 /// A port of 127.0.0.1 that nothing listens on right now: the kernel picks it for a socket that is then closed.
 func freeLoopbackPort() throws -> Int {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TriageApp
 import TriageCore
+import TriageTesting
 
 /// The HTML report of a hand-built full ``ManagerReport``: as text (sections, escaping,
 /// self-containment, exact amounts), then opened in real headless Chromium: every chart in the
@@ -101,8 +102,6 @@ struct HTMLReportTests {
 
     /// `.build/test-artefacts/html-report/`, kept after the run (git ignores `.build`).
     static func artefacts() throws -> URL {
-        let folder = Workspace.repository.appendingPathComponent(".build/test-artefacts/html-report")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try TestArtefacts.folder("html-report")
     }
 }

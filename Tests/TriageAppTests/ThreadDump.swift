@@ -1,4 +1,5 @@
 import Foundation
+import TriageTesting
 
 /// The stacks of every thread of a live process, from gdb when this machine has it: what a test
 /// prints when a daemon does not stop, so a hang seen once (in CI) says where it waits. Only the

@@ -5,7 +5,8 @@
 #   TRIAGE_TEST_SWITCH_FILE (nginx serves it at /switch),
 #   TRIAGE_TEST_HTTPS_VALID, TRIAGE_TEST_HTTPS_EXPIRING, TRIAGE_TEST_HTTPS_EXPIRED
 #   (https://localhost:PORT/, certificates valid 1 year, 3 days, expired in 2025)
-#   and TRIAGE_TEST_CA_FILE (that CA's certificate).
+#   and TRIAGE_TEST_CA_FILE (that CA's certificate). The pages of web/browser/ are served under
+#   /browser/ for the browser driver's tests (see nginx.conf.template).
 
 web_packages() {
     echo nginx-light python3 openssl
@@ -37,6 +38,8 @@ web_start() {
     local base="$1" prefix="$1/nginx"
     mkdir -p "$prefix/logs" "$prefix/html" "$prefix/temp"
     head -c $((5 * 1024 * 1024)) /dev/zero >"$prefix/html/big.bin"
+    mkdir -p "$prefix/html/browser"
+    cp "$SERVERS"/web/browser/*.html "$prefix/html/browser/"
 
     web_make_certificates "$base/certs"
 

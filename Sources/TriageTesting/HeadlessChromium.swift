@@ -1,40 +1,41 @@
 import Foundation
-import TriageTesting
 
 /// The real headless Chromium of scripts/servers/70-chromium.sh, opening a file the way a
 /// reader's browser does: its DOM after parsing, or a screenshot at a window size. Each run has
 /// its own profile folder and a deadline (coreutils `timeout`, which stops the browser's whole
 /// process group), so a hung browser fails its test instead of hanging the suite.
-struct HeadlessChromium {
-    static let deadlineSeconds = 60
+///
+/// For a page that needs a live browser (scripts that run, forms, cookies), use ``BrowserSession``.
+public struct HeadlessChromium {
+    public static let deadlineSeconds = 60
 
-    struct Failure: Error, CustomStringConvertible {
-        var arguments: [String]
-        var status: Int32
-        var log: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var arguments: [String]
+        public var status: Int32
+        public var log: String
 
-        var description: String {
+        public var description: String {
             let why = status == 124 ? "timed out after \(HeadlessChromium.deadlineSeconds) s" : "exited with status \(status)"
             return "chromium \(arguments.joined(separator: " ")) \(why); its log ends:\n\(log.suffix(2_000))"
         }
     }
 
-    let binary: String
-    let folder: URL
+    public let binary: String
+    public let folder: URL
 
     /// - Parameter folder: where the profile and the browser's log go.
-    init(folder: URL) throws {
+    public init(folder: URL) throws {
         binary = try TestServers.require(TestServers.chromium, "TRIAGE_TEST_CHROMIUM")
         self.folder = folder
     }
 
     /// The document as the browser parsed it, serialised back (`--dump-dom`).
-    func dumpDOM(_ file: URL) throws -> String {
+    public func dumpDOM(_ file: URL) throws -> String {
         try run(["--dump-dom", file.absoluteString])
     }
 
     /// A PNG of the page's first `width` × `height` pixels.
-    func screenshot(_ file: URL, width: Int, height: Int, to png: URL) throws {
+    public func screenshot(_ file: URL, width: Int, height: Int, to png: URL) throws {
         try? FileManager.default.removeItem(at: png)
         _ = try run(["--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=\(png.path)", file.absoluteString])
         guard FileManager.default.fileExists(atPath: png.path) else {
