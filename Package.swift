@@ -194,7 +194,7 @@ let package = Package(
             dependencies: [
                 "TriageServer", "TriageApp", "TriageConfig", "SQLiteStore", "TicketStore", "TriageCore", "TriageTesting", "CurlEngine",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), "Yams",
             ]
         ),
         .testTarget(

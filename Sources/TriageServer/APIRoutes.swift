@@ -72,6 +72,7 @@ public struct APIRoutes: Sendable {
             try JSONBody.response(try await store.accounts().map(AccountJSON.init))
         }
         registry.on(.get, "openapi.json", role: .viewer) { _, _, _ in try OpenAPIDocument.response() }
+        registry.on(.get, "/openapi.yaml", role: .viewer) { _, _, _ in try OpenAPIDocument.response(contentType: "application/yaml") }
         addOperationRoutes(registry)
         DashboardRoutes(api: self).add(to: router)
         return (router, registry.routes)

@@ -13,9 +13,11 @@ public enum OpenAPIDocument {
         return try Data(contentsOf: url)
     }
 
-    static func response() throws -> Response {
+    /// The document as `contentType`: `/openapi.yaml` serves the same bytes as YAML, which they
+    /// are (YAML 1.2 reads every JSON document), so the two can never disagree.
+    static func response(contentType: String = "application/json") throws -> Response {
         Response(
-            status: .ok, headers: [.contentType: "application/json"],
+            status: .ok, headers: [.contentType: contentType],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: try data()))
         )
     }

@@ -28,7 +28,7 @@ struct AccessTests {
         let ticket = try await api.file()
         try await api.whileServing { base in
             let all = routes(api, ticket: ticket.id)
-            #expect(all.count == 14, "3 ticket routes, 6 actions, queue, sites, reports, accounts, openapi.json")
+            #expect(all.count == 15, "3 ticket routes, 6 actions, queue, sites, reports, accounts, openapi.json, /openapi.yaml")
             for (route, path) in all {
                 let body = route.method == .post ? "{}" : nil
                 let anonymous = try await api.send(route.method.rawValue, base + path, token: nil, body: body)

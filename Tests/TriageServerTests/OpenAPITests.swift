@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TriageServer
+import Yams
 
 /// The OpenAPI document describes every registered route, with its method and least role.
 @Suite("OpenAPI document")
@@ -25,5 +26,21 @@ struct OpenAPITests {
         #expect(daemonOnly == ["/metrics get", "/api/v1/config/reload post"])
         let served = Set(routes.map { $0.fullPath + " " + $0.method.rawValue.lowercased() })
         #expect(Set(operations.map(\.0)).subtracting(served) == daemonOnly, "the document describes no route that does not exist")
+    }
+
+    /// `/openapi.yaml`, where OpenAPI tools look first, is the same document, read by a YAML parser.
+    @Test func servedAsYAMLToo() async throws {
+        let api = try await APIHarness()
+        try await api.whileServing { base in
+            #expect(try await api.send("GET", base + "/openapi.yaml", token: nil).status == 401, "anonymous")
+            let yaml = try await api.send("GET", base + "/openapi.yaml", as: .viewer)
+            #expect(yaml.status == 200)
+            #expect(yaml.header("Content-Type") == "application/yaml")
+            let parsed = try #require(try Yams.load(yaml: yaml.text) as? [String: Any])
+            #expect(parsed["openapi"] as? String == "3.1.0")
+            let json = try #require(try JSONSerialization.jsonObject(with: OpenAPIDocument.data()) as? [String: Any])
+            let yamlPaths = try #require(parsed["paths"] as? [String: Any]), jsonPaths = try #require(json["paths"] as? [String: Any])
+            #expect(Set(yamlPaths.keys) == Set(jsonPaths.keys))
+        }
     }
 }
