@@ -75,6 +75,31 @@ extension PostgresTicketStore: ResultRollupStore {
             ).map(RollupRows.rollup(from:))
         }
     }
+
+    /// One query joining the ranges, sent as arrays, to the results: one round trip for them all,
+    /// each row tagged with its range's position.
+    public func results(in ranges: [ResultRange]) async throws -> [[ProbeResult]] {
+        guard !ranges.isEmpty else { return [] }
+        return try await read("read results of \(ranges.count) ranges") { session in
+            let rows = try await session.rows(
+                """
+                SELECT batch.i AS range_index, \(unescaped: ResultRows.columns)
+                FROM UNNEST(
+                    \(ranges.map(\.checkID))::text[], \(ranges.map { $0.from.millisecondsSince1970 })::int8[],
+                    \(ranges.map { $0.to.millisecondsSince1970 })::int8[]
+                ) WITH ORDINALITY AS batch(c, lo, hi, i)
+                JOIN probe_results ON check_id = batch.c AND started_at >= batch.lo AND started_at < batch.hi
+                ORDER BY batch.i, started_at
+                """
+            )
+            var results = [[ProbeResult]](repeating: [], count: ranges.count)
+            for row in rows {
+                let index = try row.makeRandomAccess()["range_index"].decode(Int64.self)
+                results[Int(index) - 1].append(try ResultRows.result(from: row))
+            }
+            return results
+        }
+    }
 }
 
 /// How `Rollup`s travel to and from `result_rollups`.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TicketStore
 import TriageCore
 
 /// One row of `probe_results`: a probe's outcome with its phase timings flattened into columns,
@@ -67,6 +68,20 @@ extension ProbeResultRecord {
         var results: [ProbeResult] = []
         while let row = try rows.next() { results.append(try ProbeResultRecord(row: row).result) }
         return results
+    }
+
+    /// The results of one check in the range, oldest first, through the one cached statement every
+    /// range read shares.
+    static func results(_ db: Database, in range: ResultRange) throws -> [ProbeResult] {
+        try results(
+            db,
+            sql: """
+                SELECT \(columns) FROM probe_results
+                WHERE check_id = ? AND started_at >= ? AND started_at < ?
+                ORDER BY started_at
+                """,
+            arguments: [range.checkID, range.from.millisecondsSince1970, range.to.millisecondsSince1970]
+        )
     }
 
     /// A stored value this build does not know (written by a newer release).

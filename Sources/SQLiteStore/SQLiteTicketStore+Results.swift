@@ -23,15 +23,7 @@ extension SQLiteTicketStore {
 
     public func results(checkID: String, from: Date, to: Date) async throws -> [ProbeResult] {
         try await read("read results of \(checkID)") { db in
-            try ProbeResultRecord.results(
-                db,
-                sql: """
-                    SELECT \(ProbeResultRecord.columns) FROM probe_results
-                    WHERE check_id = ? AND started_at >= ? AND started_at < ?
-                    ORDER BY started_at
-                    """,
-                arguments: [checkID, from.millisecondsSince1970, to.millisecondsSince1970]
-            )
+            try ProbeResultRecord.results(db, in: ResultRange(checkID: checkID, from: from, to: to))
         }
     }
 

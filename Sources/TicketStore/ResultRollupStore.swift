@@ -39,6 +39,11 @@ public protocol ResultRollupStore: Sendable {
     /// The `limit` stored hours of `checkID` starting in `[from, to)` with the highest p95 of
     /// response time, slowest first: the slowest hours of a period the report reads as days.
     func slowestHours(checkID: String, from: Date, to: Date, limit: Int) async throws -> [Rollup]
+
+    /// The stored results of each range, as `results(checkID:from:to:)` reads one, in the order of
+    /// `ranges`: a report reads the partial edge hours of thousands of incidents, and one read per
+    /// edge cost more in round trips and transactions than in rows.
+    func results(in ranges: [ResultRange]) async throws -> [[ProbeResult]]
 }
 
 /// A stored roll-up that cannot be read back: the read fails, naming the check and the start,

@@ -42,6 +42,12 @@ public struct PeriodReader: Sendable {
             daysEnd = max(daysStart, Rollup.day(of: rolledEnd))
         }
 
+        /// The partial hours at the start, read from the results; nil when the period starts on the hour.
+        var head: Range<Date>? { from < rolledStart ? from..<rolledStart : nil }
+
+        /// The partial hour at the end and the hours after the watermark, read from the results.
+        var tail: Range<Date>? { rolledEnd < end ? rolledEnd..<end : nil }
+
         static func ceiling(of instant: Date, span: Rollup.Span) -> Date {
             let floor = span == .hour ? Rollup.hour(of: instant) : Rollup.day(of: instant)
             return floor == instant ? floor : floor.addingTimeInterval(span.seconds)
@@ -54,38 +60,34 @@ public struct PeriodReader: Sendable {
         return CheckPeriod(check: check, rollups: try await rollups(of: check, plan), candidateHours: candidates)
     }
 
-    /// The check's roll-ups covering the plan's span exactly, each part read the cheapest way.
-    private func rollups(of check: Check, _ plan: Plan) async throws -> [Rollup] {
-        var rollups: [Rollup] = []
-        if plan.from < plan.rolledStart { rollups += try await rollup.hours(of: check, from: plan.from, to: plan.rolledStart) }
+    /// The hours of a plan's partial edges (its head and tail), folded from the results.
+    struct Edges: Sendable {
+        var head: [Rollup] = []
+        var tail: [Rollup] = []
+    }
+
+    /// The check's roll-ups covering the plan's span exactly, each part read the cheapest way, the
+    /// edges read on their own.
+    func rollups(of check: Check, _ plan: Plan) async throws -> [Rollup] {
+        var edges = Edges()
+        if let head = plan.head { edges.head = try await rollup.hours(of: check, from: head.lowerBound, to: head.upperBound) }
+        if let tail = plan.tail { edges.tail = try await rollup.hours(of: check, from: tail.lowerBound, to: tail.upperBound) }
+        return try await rollups(of: check, plan, edges: edges)
+    }
+
+    /// The check's roll-ups covering the plan's span exactly: the `edges` given (read alone or in a
+    /// batch), the whole hours and days between them from the stored roll-ups.
+    func rollups(of check: Check, _ plan: Plan, edges: Edges) async throws -> [Rollup] {
+        var rollups = edges.head
         rollups += try await stored(check, .hour, plan.rolledStart, plan.daysStart)
         if plan.daysStart < plan.daysEnd { rollups += try await stored(check, .day, plan.daysStart, plan.daysEnd) }
         rollups += try await stored(check, .hour, plan.daysEnd, plan.rolledEnd)
-        if plan.rolledEnd < plan.end { rollups += try await rollup.hours(of: check, from: plan.rolledEnd, to: plan.end) }
-        return rollups
+        return rollups + edges.tail
     }
 
     private func stored(_ check: Check, _ span: Rollup.Span, _ from: Date, _ to: Date) async throws -> [Rollup] {
         guard from < to else { return [] }
         let stored = try await rollup.store.rollups(checkID: check.id, span: span, from: from, to: to)
         return Rollup.filled(stored, checkID: check.id, span: span, from: from, to: to)
-    }
-
-    /// The down time of each incident of `tickets` within `[from, to)`, per check, read as a
-    /// period is: the incident's partial hours from the check's results (its edges need their
-    /// precision), its whole hours and days from the roll-ups.
-    public func downtime(of tickets: [Ticket], from: Date, to: Date) async throws -> [String: [IncidentDowntime.Share]] {
-        let checks = Dictionary(rollup.checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let spans = IncidentDowntime.spans(of: tickets, from: from, to: to, now: rollup.clock.now).filter { checks[$0.checkID] != nil }
-        let watermark = try await rollup.store.rollupWatermark()
-        let measured = try await BoundedConcurrency.map(spans.count) { index in
-            let span = spans[index]
-            let plan = Plan(from: span.from, end: span.to, watermark: watermark ?? span.from)
-            let hours = try await rollups(of: checks[span.checkID]!, plan)
-            return IncidentDowntime.Share(ticketID: span.ticketID, cause: span.cause, seconds: hours.reduce(0) { $0 + $1.availability.down })
-        }
-        var shares: [String: [IncidentDowntime.Share]] = [:]
-        for (span, share) in zip(spans, measured) { shares[span.checkID, default: []].append(share) }
-        return shares
     }
 }

@@ -74,10 +74,21 @@ public struct ResultRollup: Sendable {
     /// One read serves both: the results from a standing limit before `from` hold the one still
     /// standing at `from`, and an older one would not stand there anyway.
     func hours(of check: Check, from: Date, to: Date) async throws -> [Rollup] {
-        let timeline = timeline(of: check)
-        let read = try await store.results(checkID: check.id, from: from.adding(.zero - timeline.standingLimit), to: to)
+        let range = resultRange(of: check, from: from, to: to)
+        return hours(of: check, read: try await store.results(checkID: range.checkID, from: range.from, to: range.to), from: from, to: to)
+    }
+
+    /// The results the hours of `[from, to)` are folded from: those of the range and of the
+    /// standing limit before it.
+    func resultRange(of check: Check, from: Date, to: Date) -> ResultRange {
+        ResultRange(checkID: check.id, from: from.adding(.zero - AvailabilityTimeline.standingLimit(for: check)), to: to)
+    }
+
+    /// The hours of `[from, to)` folded from `read`, the results of ``resultRange(of:from:to:)``
+    /// (read alone or in a batch).
+    func hours(of check: Check, read: [ProbeResult], from: Date, to: Date) -> [Rollup] {
         let firstInside = read.firstIndex { $0.startedAt >= from } ?? read.endIndex
-        return timeline.hours(
+        return timeline(of: check).hours(
             results: Array(read[firstInside...]), previous: firstInside > 0 ? read[firstInside - 1] : nil, from: from, to: to
         )
     }

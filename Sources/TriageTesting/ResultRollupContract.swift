@@ -4,7 +4,7 @@ import TriageCore
 
 /// The promises every `ResultRollupStore` backend keeps: hours and days stored exactly and read by
 /// check, span and range, the slowest hours ranked, a watermark that moves only from where it is,
-/// and where a first roll-up starts.
+/// where a first roll-up starts, and the results of many ranges read at once.
 ///
 /// ```swift
 /// @Test(arguments: ResultRollupContract.all)
@@ -25,6 +25,7 @@ public enum ResultRollupContract {
         ("the watermark moves only from where it is", watermarkComparesAndSets),
         ("saving an hour again replaces it", savingAgainReplaces),
         ("the first result's time", firstResultTime),
+        ("results of many ranges, each its own [from, to) of its check, in the ranges' order", resultsOfManyRanges),
     ]
 
     static let hour = Rollup.hour(of: Date(timeIntervalSince1970: 1_800_000_000))
@@ -128,5 +129,30 @@ public enum ResultRollupContract {
         try await store.record([result(0), result(60), result(120, "a/b/d")])
         try await store.record([result(180)])
         try Expect.equal(try await store.firstResultTime(), hour, "the first result's time")
+    }
+
+    /// Each range gets exactly what `results(checkID:from:to:)` would give it, in the order of the
+    /// ranges asked (not of the checks or times), overlapping and empty ranges included.
+    public static func resultsOfManyRanges(_ makeStore: StoreFactory) async throws {
+        let store = try await migrated(makeStore)
+        func result(_ seconds: Double, _ checkID: String, _ outcome: ProbeOutcome = .up) -> ProbeResult {
+            ProbeResult(checkID: checkID, startedAt: hour.addingTimeInterval(seconds), outcome: outcome, reason: "HTTP \(Int(seconds))")
+        }
+        try await store.record([result(0, "a/b/c"), result(60, "a/b/d", .down), result(60.5, "a/b/c", .down), result(120, "a/b/c")])
+        try await store.record([result(119.999, "a/b/d"), result(180, "a/b/c")])
+        func range(_ checkID: String, _ from: Double, _ to: Double) -> ResultRange {
+            ResultRange(checkID: checkID, from: hour.addingTimeInterval(from), to: hour.addingTimeInterval(to))
+        }
+        let ranges = [
+            range("a/b/c", 60.5, 180), range("a/b/d", 0, 3600), range("a/b/c", 0, 61), range("a/b/x", 0, 3600), range("a/b/c", 181, 240),
+        ]
+        let read = try await store.results(in: ranges)
+        try Expect.equal(read.map { $0.map(\.reason) }, [["HTTP 60", "HTTP 120"], ["HTTP 60", "HTTP 119"], ["HTTP 0", "HTTP 60"], [], []], "each range's results")
+        for (range, results) in zip(ranges, read) {
+            try Expect.equal(
+                results, try await store.results(checkID: range.checkID, from: range.from, to: range.to), "\(range) read alone"
+            )
+        }
+        try Expect.equal(try await store.results(in: []).count, 0, "no ranges")
     }
 }
