@@ -88,6 +88,13 @@ struct PostgresRestartTests {
         await store.shutdown()
     }
 
+    static let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// An up result of acme's site, `second` seconds after ``start``.
+    static func result(_ second: Double) -> ProbeResult {
+        ProbeResult(checkID: "acme/www/http", startedAt: start.addingTimeInterval(second), outcome: .up, reason: "HTTP 200")
+    }
+
     /// The pool an operation renews belongs to the store, not to the service that ran the
     /// operation: when that service shuts down (SIGTERM reaches the services one by one), the
     /// store goes on serving the services still stopping, such as the scheduler's last flush.
@@ -97,10 +104,7 @@ struct PostgresRestartTests {
         try cluster.start()
         let store = try PostgresTicketStore(url: cluster.url)
         try await store.migrate()
-        let start = Date(timeIntervalSince1970: 1_800_000_000)
-        func result(_ second: Double) -> ProbeResult {
-            ProbeResult(checkID: "acme/www/http", startedAt: start.addingTimeInterval(second), outcome: .up, reason: "HTTP 200")
-        }
+        let start = Self.start, result = Self.result
         try await testGracefulShutdown { service in
             cluster.stop()
             // Fails within the lease timeout and renews the pool, from inside this "service".
@@ -126,10 +130,7 @@ struct PostgresRestartTests {
         try cluster.start()
         let store = try PostgresTicketStore(url: cluster.url)
         try await store.migrate()
-        let start = Date(timeIntervalSince1970: 1_800_000_000)
-        func result(_ second: Double) -> ProbeResult {
-            ProbeResult(checkID: "acme/www/http", startedAt: start.addingTimeInterval(second), outcome: .up, reason: "HTTP 200")
-        }
+        let start = Self.start, result = Self.result
         try await store.record([result(0)])
         cluster.stop()
         for attempt in 1...2 {
