@@ -6,6 +6,7 @@
 #   scripts/bench-api.sh [--tickets 10000] [--connections 16] [--seconds 20] [--debug] [--dir .build/api-bench]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/serve-workspace.sh
 tickets=10000 connections=16 seconds=20 config=release dir=.build/api-bench
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -37,15 +38,7 @@ SELECT CASE i % 4 WHEN 0 THEN 'RED' WHEN 1 THEN 'YELLOW' WHEN 2 THEN 'GREEN' ELS
 FROM n;
 SQL
 echo "store: $(sqlite3 "$dir/var/triage.sqlite" "SELECT count(*) FROM tickets WHERE status = 'open'") open tickets ($config build)"
-# Not through `run`: a function in the background is a subshell, and its PID is not the server's.
-"$triage" serve --http 127.0.0.1:0 --config "$dir/config/triage.yml" --probes "$dir/probes" --store "$dir/var/triage.sqlite" 2>"$dir/serve.log" &
-server=$!
-for _ in $(seq 1 300); do
-  port=$(grep api.listening "$dir/serve.log" | sed -n 's/.*http\.port=\([0-9]*\).*/\1/p' | head -1 || true)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "${port:-}" ] || { cat "$dir/serve.log" >&2; exit 1; }
+serve_workspace "$triage" "$dir"
 base="http://127.0.0.1:$port/api/v1"
 # Two wrk threads (one per core of the reference machine), keep-alive connections, closed loop.
 load() {
