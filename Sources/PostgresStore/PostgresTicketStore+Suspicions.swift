@@ -73,6 +73,16 @@ extension PostgresTicketStore: Suspicions {
         }
     }
 
+    /// The verdicts go by the foreign key's `ON DELETE CASCADE`.
+    public func pruneSuspicions(endedBefore cutoff: Date) async throws -> Int {
+        try await write("prune suspicions", lock: nil) { session in
+            let rows = try await session.rows(
+                "DELETE FROM suspicions WHERE COALESCE(closed_at, expires_at) < \(cutoff.millisecondsSince1970) RETURNING id"
+            )
+            return rows.count
+        }
+    }
+
     public func recentSuspicions(limit: Int) async throws -> [Suspicion] {
         try await read("list the recent suspicions") { session in
             try await Self.suspicions(session.rows("\(unescaped: Self.columns) ORDER BY id DESC LIMIT \(limit)"), in: session)

@@ -69,6 +69,16 @@ extension SQLiteTicketStore: Suspicions {
         }
     }
 
+    /// The verdicts go by the foreign key's `ON DELETE CASCADE` (GRDB turns foreign keys on).
+    public func pruneSuspicions(endedBefore cutoff: Date) async throws -> Int {
+        try await write("prune suspicions") { db in
+            try db.execute(
+                sql: "DELETE FROM suspicions WHERE COALESCE(closed_at, expires_at) < ?", arguments: [cutoff.millisecondsSince1970]
+            )
+            return db.changesCount
+        }
+    }
+
     public func recentSuspicions(limit: Int) async throws -> [Suspicion] {
         try await read("list the recent suspicions") { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM suspicions ORDER BY id DESC LIMIT ?", arguments: [limit])

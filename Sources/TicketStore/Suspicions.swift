@@ -34,6 +34,11 @@ public protocol Suspicions: Sendable {
 
     /// The most recent suspicions, open or closed, newest first (`triage suspicions`).
     func recentSuspicions(limit: Int) async throws -> [Suspicion]
+
+    /// Deletes, with their verdicts, the suspicions that ended before `cutoff`: closed then, or
+    /// left open by a node that died and past their window then (retention, as for results).
+    /// Returns how many were deleted.
+    func pruneSuspicions(endedBefore cutoff: Date) async throws -> Int
 }
 
 /// What the suspecting node writes.

@@ -72,6 +72,10 @@ public protocol TicketStore: Sendable {
     /// How many tickets match `filter`, ignoring its limit and offset (the API's page total).
     func ticketCount(_ filter: TicketFilter) async throws -> Int
 
+    /// One page of the work queue, ordered as `WorkQueue.order` orders it (code's urgency, then
+    /// deadline, then id), with the queue's length, read in one consistent snapshot.
+    func workQueue(_ query: WorkQueueQuery) async throws -> WorkQueuePage
+
     /// One ticket by id, nil when unknown.
     func ticket(id: Int64) async throws -> Ticket?
 

@@ -114,8 +114,8 @@ public struct Daemon {
         try await ServiceGroup(configuration: group).run()
     }
 
-    /// Prunes results older than the retention in force (a reload changes it) every hour.
-    private func retention(_ live: LiveConfiguration, store: any TicketStore) -> PeriodicService {
+    /// Prunes results and suspicions older than the retention in force (a reload changes it) every hour.
+    private func retention(_ live: LiveConfiguration, store: any SharedStore) -> PeriodicService {
         PeriodicService(period: .seconds(3600), clock: clock) { [clock, logger] in
             await Retention(store: store, retention: live.value.settings.results.retention, clock: clock, logger: logger).prune()
         }

@@ -3,10 +3,11 @@ import Logging
 import TicketStore
 import TriageCore
 
-/// Deletes probe results older than the retention period, once at start and then every hour,
-/// so the store stays bounded however long Triage runs.
+/// Deletes probe results, and the suspicions of confirmation from several locations, older than
+/// the retention period, once at start and then every hour, so the store stays bounded however
+/// long Triage runs. A suspicion is kept as long as the results it was decided from.
 struct Retention: Sendable {
-    let store: any TicketStore
+    let store: any TicketStore & Suspicions
     let retention: Duration
     let clock: any TriageClock
     let logger: Logger
@@ -18,8 +19,12 @@ struct Retention: Sendable {
             if deleted > 0 {
                 logger.info("results.pruned", metadata: ["results.deleted": "\(deleted)"])
             }
+            let suspicions = try await store.pruneSuspicions(endedBefore: cutoff)
+            if suspicions > 0 {
+                logger.info("suspicions.pruned", metadata: ["suspicions.deleted": "\(suspicions)"])
+            }
         } catch {
-            logger.error("results.prune_failed", metadata: ["error": "\(error)"])
+            logger.error("retention.failed", metadata: ["error": "\(error)"])
         }
     }
 }

@@ -8,6 +8,12 @@ public enum WorkQueue {
         public var ticket: Ticket
         /// Seconds to the deadline; negative when overdue.
         public var secondsLeft: Int
+
+        /// `ticket` as the queue shows it at `now`.
+        public init(_ ticket: Ticket, now: Date) {
+            self.ticket = ticket
+            secondsLeft = Int(ticket.deadline.timeIntervalSince(now).rounded(.down))
+        }
     }
 
     /// The tickets waiting to be taken in charge now, most urgent first.
@@ -15,7 +21,7 @@ public enum WorkQueue {
         tickets
             .filter { $0.status == .open && ($0.notBefore.map { $0 <= now } ?? true) }
             .sorted { ($0.code.urgency, $0.deadline, $0.id) < ($1.code.urgency, $1.deadline, $1.id) }
-            .map { Entry(ticket: $0, secondsLeft: Int($0.deadline.timeIntervalSince(now).rounded(.down))) }
+            .map { Entry($0, now: now) }
     }
 
     /// Open tickets whose window has not opened yet, soonest first.

@@ -4,17 +4,28 @@ import TicketStore
 import TriageApp
 import TriageCore
 
-/// The board, for every role: the work queue and each site's checks with their latest result.
+/// The board, for every role: the work queue (paged as `GET tickets` is) and each site's checks
+/// with their latest result.
 extension APIRoutes {
     func addBoardRoutes(_ registry: RouteRegistry) {
         registry.on(.get, "queue", role: .viewer) { request, _, _ in
-            let customer = Query(request).string("customer")
-            let open = try await store.tickets(TicketFilter(statuses: [.open], customer: customer, limit: .max))
-            let now = clock.now
-            let entries = WorkQueue.order(open, now: now).enumerated().map {
-                QueueEntryJSON(position: $0.offset + 1, entry: $0.element, now: now)
+            let query = Query(request)
+            let codes = try query.value("code", expected: "RED, YELLOW, GREEN or WHITE (comma-separated)") {
+                Self.list($0.uppercased(), TriageCode.init(rawValue:))
             }
-            return try JSONBody.response(entries)
+            let now = clock.now
+            let asked = WorkQueueQuery(
+                codes: Set(codes ?? []), customer: query.string("customer"), now: now,
+                limit: try query.integer("limit", in: 1...Self.maximumPage, default: 50),
+                offset: try query.integer("offset", in: 0...Int(Int32.max), default: 0)
+            )
+            let page = try await store.workQueue(asked)
+            let entries = page.tickets.enumerated().map {
+                QueueEntryJSON(position: asked.offset + $0.offset + 1, entry: WorkQueue.Entry($0.element, now: now), now: now)
+            }
+            return try JSONBody.response(
+                PageJSON(request, itemsKey: "queue", total: page.total, limit: asked.limit, offset: asked.offset, items: entries)
+            )
         }
         registry.on(.get, "sites", role: .viewer) { request, _, _ in
             let customer = Query(request).string("customer")

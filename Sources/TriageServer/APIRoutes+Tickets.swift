@@ -15,11 +15,10 @@ extension APIRoutes {
             let filter = try Self.filter(query)
             let (tickets, total) = (try await store.tickets(filter), try await store.ticketCount(filter))
             let now = clock.now
-            let next = filter.offset + tickets.count < total ? Self.nextPage(request, offset: filter.offset + tickets.count) : nil
             return try JSONBody.response(
-                TicketPageJSON(
-                    total: total, limit: filter.limit, offset: filter.offset, next: next,
-                    tickets: tickets.map { TicketJSON($0, now: now) }
+                PageJSON(
+                    request, itemsKey: "tickets", total: total, limit: filter.limit, offset: filter.offset,
+                    items: tickets.map { TicketJSON($0, now: now) }
                 )
             )
         }
@@ -63,15 +62,6 @@ extension APIRoutes {
         let values = text.split(separator: ",").map { parse($0.trimmingCharacters(in: .whitespaces)) }
         return values.contains { $0 == nil } ? nil : values.compactMap { $0 }
     }
-
-    /// The same request's path and query with another offset.
-    private static func nextPage(_ request: Request, offset: Int) -> String {
-        var components = URLComponents()
-        components.path = request.uri.path
-        let kept = Query(request).parameters.filter { $0.key != "offset" }.sorted { $0.key < $1.key }
-        components.queryItems = kept.map { URLQueryItem(name: $0.key, value: $0.value) } + [URLQueryItem(name: "offset", value: "\(offset)")]
-        return components.string ?? request.uri.path
-    }
 }
 
 /// `POST tickets`: a catalogue case (which decides the code) or a code where no case fits.
@@ -82,24 +72,4 @@ struct OpenTicketBody: Decodable {
     /// The site (target id) concerned, such as `acme/www`.
     var site: String?
     var summary: String
-}
-
-/// One page of `GET tickets`: the total matching, and `next` (the next page's URL) until the last.
-struct TicketPageJSON: Encodable {
-    var total: Int
-    var limit: Int
-    var offset: Int
-    var next: String?
-    var tickets: [TicketJSON]
-
-    enum CodingKeys: String, CodingKey { case total, limit, offset, next, tickets }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(total, forKey: .total)
-        try container.encode(limit, forKey: .limit)
-        try container.encode(offset, forKey: .offset)
-        try container.encode(next, forKey: .next)
-        try container.encode(tickets, forKey: .tickets)
-    }
 }

@@ -23,6 +23,7 @@ public enum SuspicionContract {
     public static let all: [Check] = [
         ("verdicts of several nodes gather on one suspicion; a second suspecting node joins it", verdictsGather),
         ("open means neither closed nor past its window; the first outcome stands; recent ones list newest first", windowAndOutcome),
+        ("retention deletes the suspicions that ended before the cutoff, closed or expired, with their verdicts", pruneEnded),
     ]
 
     static let check = "acme/www/http"
@@ -89,5 +90,22 @@ public enum SuspicionContract {
         try Expect.equal(recent.map(\.id), [second.id, first.id], "recent suspicions, newest first")
         try Expect.equal(recent.map(\.outcome), [.notConfirmed, nil], "with their outcome, nil while undecided")
         try Expect.equal(try await amsterdam.recentSuspicions(limit: 1).map(\.id), [second.id], "at most the limit")
+    }
+
+    public static func pruneEnded(_ makeStore: StoreFactory) async throws {
+        let clock = TestClock()
+        let (paris, amsterdam) = try await twoNodes(makeStore, clock)
+        let closed = try await paris.openSuspicion(opening(verdict("par-1", "paris", failed: true, clock), clock))
+        try await amsterdam.recordVerdict(verdict("ams-1", "amsterdam", failed: false, clock), on: closed.id)
+        try await paris.closeSuspicion(closed.id, as: .notConfirmed, at: clock.now)
+        let abandoned = try await paris.openSuspicion(opening(verdict("par-1", "paris", failed: true, clock), kind: .slow, clock))
+        clock.advance(by: window)
+        let live = try await paris.openSuspicion(opening(verdict("par-1", "paris", failed: true, clock), kind: .serverErrors, clock))
+        try Expect.equal(try await amsterdam.pruneSuspicions(endedBefore: closed.openedAt), 0, "nothing ended before the first opened")
+        try Expect.equal(try await amsterdam.pruneSuspicions(endedBefore: clock.now.addingTimeInterval(1)), 2, "the closed and the expired")
+        try Expect.equal(try await paris.suspicion(id: closed.id), nil, "the closed one is gone")
+        try Expect.equal(try await paris.suspicion(id: abandoned.id), nil, "the expired one is gone")
+        try Expect.equal(try await paris.recentSuspicions(limit: 5).map(\.id), [live.id], "the open one stays")
+        try Expect.equal(try await paris.suspicion(id: live.id)?.verdicts.count, 1, "with its verdict")
     }
 }

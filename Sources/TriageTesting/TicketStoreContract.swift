@@ -39,6 +39,7 @@ public enum TicketStoreContract {
         ("active dedup keys list open incidents only", activeDedupKeysListOpenIncidents),
         ("tickets filter by status, code, customer, site, activity, offset and limit, newest first; counts", ticketFilters),
         ("unknown ticket id has no ticket and no events", unknownTicketIsAbsent),
+        ("the work queue is ordered as WorkQueue orders it, filtered, paged and counted", workQueueOrdersAndPages),
         ("events of many tickets are each one's trail", eventsOfManyTickets),
         ("file opens a ticket with its deadline and an opened event by the person", fileOpensTicket),
         ("file of a deferred code sets its not-before window", fileDeferredCodeSetsWindow),

@@ -19,7 +19,7 @@ struct BoardAndReportTests {
         ])
         try await api.whileServing { base in
             let queue = try await api.send("GET", base + "/api/v1/queue", as: .viewer)
-            let entries = try #require(queue.json as? [[String: Any]], "\(queue.text)")
+            let entries = try #require((queue.json as? [String: Any])?["queue"] as? [[String: Any]], "\(queue.text)")
             #expect((entries.first?["ticket"] as? [String: Any])?["id"] as? Int == Int(ticket.id))
             let sites = try await api.send("GET", base + "/api/v1/sites", as: .viewer)
             let checks = try #require(sites.json as? [[String: Any]], "\(sites.text)")
@@ -27,6 +27,35 @@ struct BoardAndReportTests {
             #expect(checks.first?["check"] as? String == "acme/www/http")
             #expect(checks.first?["status"] as? String == "down")
             #expect(checks.first?["reason"] as? String == "connection refused")
+        }
+    }
+
+    /// The queue comes a page at a time, most urgent first, positions counted over the whole
+    /// queue, `next` linking to the rest with the filters kept, until it is null.
+    @Test func theQueueIsPagedAndFiltered() async throws {
+        let api = try await APIHarness()
+        let yellow = try await api.file(summary: "slow", code: .yellow)
+        let red = try await api.file(summary: "down")
+        let globex = try await api.file(summary: "globex down", customer: "globex", target: "globex/shop")
+        try await api.whileServing { base in
+            let first = try #require(try await api.send("GET", base + "/api/v1/queue?limit=2", as: .viewer).json as? [String: Any])
+            #expect(first["total"] as? Int == 3)
+            let firstEntries = try #require(first["queue"] as? [[String: Any]])
+            #expect(firstEntries.map { ($0["ticket"] as? [String: Any])?["id"] as? Int } == [Int(red.id), Int(globex.id)])
+            #expect(firstEntries.map { $0["position"] as? Int } == [1, 2])
+            let next = try #require(first["next"] as? String)
+            #expect(next == "/api/v1/queue?limit=2&offset=2")
+            let second = try #require(try await api.send("GET", base + next, as: .viewer).json as? [String: Any])
+            let secondEntries = try #require(second["queue"] as? [[String: Any]])
+            #expect(secondEntries.map { ($0["ticket"] as? [String: Any])?["id"] as? Int } == [Int(yellow.id)])
+            #expect(secondEntries.map { $0["position"] as? Int } == [3])
+            #expect(second["next"] is NSNull)
+            let filtered = try #require(
+                try await api.send("GET", base + "/api/v1/queue?customer=acme&code=yellow,white", as: .viewer).json as? [String: Any]
+            )
+            #expect(filtered["total"] as? Int == 1)
+            let bad = try await api.send("GET", base + "/api/v1/queue?limit=501", as: .viewer)
+            #expect(bad.status == 400, "\(bad.text)")
         }
     }
 

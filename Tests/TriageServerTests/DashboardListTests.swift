@@ -28,6 +28,8 @@ struct DashboardListTests {
             let second = try await browser.get("/?page=2")
             #expect(Self.rows(second, "<tr id=\"ticket-") == 60)
             #expect(second.text.contains("href=\"/?page=1\" rel=\"prev\""))
+            let past = try await browser.get("/?page=9")
+            #expect(past.text.contains("page 2 of 2") && Self.rows(past, "<tr id=\"ticket-") == 60, "a page past the end shows the last")
             let beta = try await browser.get("/?customer=beta")
             #expect(Self.rows(beta, "<tr id=\"ticket-") == 30 && !beta.text.contains("acme 1"))
             let yellow = try await browser.get("/?code=YELLOW&page=1")

@@ -4,21 +4,29 @@ import TicketStore
 import TriageApp
 import TriageCore
 
-/// `GET /`: the work queue, filtered (`?code=RED&customer=acme`) in the store and ordered by
-/// ``WorkQueue`` as `GET /api/v1/queue` is, shown a page of 100 at a time.
+/// `GET /`: the work queue, filtered (`?code=RED&customer=acme`), ordered and cut into pages of
+/// 100 by the store, in ``WorkQueue`` order as `GET /api/v1/queue` is.
 extension DashboardRoutes {
     func queuePage(_ request: Request, _ visitor: Visitor) async throws -> Response {
         let query = Query(request)
         let codes = try query.value("code", expected: "RED, YELLOW, GREEN or WHITE") { TriageCode(rawValue: $0.uppercased()) }
         let customer = query.string("customer")
-        let open = try await api.store.tickets(
-            TicketFilter(statuses: [.open], codes: Set(codes.map { [$0] } ?? []), customer: customer, limit: .max)
-        )
         let now = api.clock.now
-        let entries = WorkQueue.order(open, now: now)
-        let paging = try Paging(request, total: entries.count)
+        func read(page: Int) async throws -> WorkQueuePage {
+            try await api.store.workQueue(
+                WorkQueueQuery(
+                    codes: Set(codes.map { [$0] } ?? []), customer: customer, now: now, limit: Paging.size, offset: (page - 1) * Paging.size
+                )
+            )
+        }
+        let requested = try Paging.requested(request)
+        var slice = try await read(page: requested)
+        let paging = try Paging(request, total: slice.total)
+        if paging.page != requested {
+            slice = try await read(page: paging.page)
+        }
         let page = QueuePage(
-            chrome: visitor.chrome, rows: entries[paging.range].map { QueuePage.Row($0, now: now) }, paging: paging,
+            chrome: visitor.chrome, rows: slice.tickets.map { QueuePage.Row(WorkQueue.Entry($0, now: now), now: now) }, paging: paging,
             code: codes?.rawValue ?? "", customer: customer ?? "",
             codes: TriageCode.allCases.map { FilterOption(value: $0.rawValue, selected: $0 == codes) }
         )

@@ -16,10 +16,14 @@ struct Paging {
     init(_ request: Request, total: Int) throws {
         self.total = total
         pages = max(1, (total + Self.size - 1) / Self.size)
-        let asked = try Query(request).integer("page", in: 1...Int(Int32.max), default: 1)
-        page = min(asked, pages)
+        page = min(try Self.requested(request), pages)
         previous = page > 1 ? Self.link(request, page: page - 1) : nil
         next = page < pages ? Self.link(request, page: page + 1) : nil
+    }
+
+    /// The page `?page=` asks for, from 1, before it is known how many pages there are.
+    static func requested(_ request: Request) throws -> Int {
+        try Query(request).integer("page", in: 1...Int(Int32.max), default: 1)
     }
 
     /// The indices of this page's items.
