@@ -102,6 +102,15 @@ extension PostgresTicketStore: AccountStore {
         }
     }
 
+    public func revokeToken(of account: String, id: String) async throws -> APITokenRecord {
+        let tokens = try await tokens(of: account)
+        guard let token = tokens.first(where: { $0.id == id }) else { throw AccountError.unknownToken(account: account, id: id) }
+        try await write("revoke token \(id) of account \(account)", lock: nil) { session in
+            try await session.execute("DELETE FROM api_tokens WHERE account = \(account) AND digest = \(token.digest)")
+        }
+        return token
+    }
+
     /// A token's last use is written at most once per this many milliseconds.
     static let lastUseResolution: Int64 = 60_000
 

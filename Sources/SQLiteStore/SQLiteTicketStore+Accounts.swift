@@ -96,6 +96,15 @@ extension SQLiteTicketStore: AccountStore {
         }
     }
 
+    public func revokeToken(of account: String, id: String) async throws -> APITokenRecord {
+        let tokens = try await tokens(of: account)
+        guard let token = tokens.first(where: { $0.id == id }) else { throw AccountError.unknownToken(account: account, id: id) }
+        try await write("revoke token \(id) of account \(account)") { db in
+            try db.execute(sql: "DELETE FROM api_tokens WHERE account = ? AND digest = ?", arguments: [account, token.digest])
+        }
+        return token
+    }
+
     /// A token's last use is written at most once per this many milliseconds.
     static let lastUseResolution: Int64 = 60_000
 

@@ -9,6 +9,12 @@ public struct APITokenRecord: Sendable, Hashable {
     public var createdAt: Date
     public var lastUsedAt: Date?
 
+    /// How a person names the token to revoke it: the digest's first 12 hex digits (48 bits, so
+    /// two tokens of one account never share it in practice), which say nothing of the token itself.
+    public var id: String { String(digest.prefix(Self.idLength)) }
+
+    public static let idLength = 12
+
     public init(account: String, digest: String, label: String, createdAt: Date, lastUsedAt: Date? = nil) {
         self.account = account
         self.digest = digest

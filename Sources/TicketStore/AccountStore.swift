@@ -40,6 +40,12 @@ public protocol AccountStore: Sendable {
 
     /// The tokens of an account (digests, labels, creation and last use), oldest first.
     func tokens(of account: String) async throws -> [APITokenRecord]
+
+    /// Revokes one token of `account`, named by its ``APITokenRecord/id``: it stops working at once
+    /// and its row is deleted (the store only ever held its digest, so nothing is lost). Returns
+    /// what it was. - Throws: `AccountError.unknownToken` when the account has no such token.
+    @discardableResult
+    func revokeToken(of account: String, id: String) async throws -> APITokenRecord
 }
 
 /// Why an account operation was refused, in words a person can act on.
@@ -47,12 +53,15 @@ public enum AccountError: Error, Sendable, Hashable, CustomStringConvertible {
     case nameTaken(String)
     case unknownAccount(String)
     case disabled(String)
+    case unknownToken(account: String, id: String)
 
     public var description: String {
         switch self {
         case .nameTaken(let name): "an account named \(name) exists already; choose another name (`triage users list` shows them)"
         case .unknownAccount(let name): "no account named \(name); `triage users list` shows them, `triage users add` creates one"
         case .disabled(let name): "account \(name) is disabled; create a new account instead"
+        case .unknownToken(let account, let id):
+            "account \(account) has no token \(id); `triage users tokens \(account)` lists its tokens' ids"
         }
     }
 }

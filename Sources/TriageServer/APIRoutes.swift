@@ -68,9 +68,7 @@ public struct APIRoutes: Sendable {
         addActionRoutes(registry)
         addBoardRoutes(registry)
         addReportRoutes(registry)
-        registry.on(.get, "accounts", role: .admin) { _, _, _ in
-            try JSONBody.response(try await store.accounts().map(AccountJSON.init))
-        }
+        addAccountRoutes(registry)
         registry.on(.get, "openapi.json", role: .viewer) { _, _, _ in try OpenAPIDocument.response() }
         registry.on(.get, "/openapi.yaml", role: .viewer) { _, _, _ in try OpenAPIDocument.response(contentType: "application/yaml") }
         addOperationRoutes(registry)

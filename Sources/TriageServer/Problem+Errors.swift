@@ -30,7 +30,7 @@ extension Problem {
 
     private static func from(_ error: AccountError) -> Problem {
         switch error {
-        case .unknownAccount: Problem(.notFound, detail: error.description)
+        case .unknownAccount, .unknownToken: Problem(.notFound, detail: error.description)
         case .nameTaken, .disabled: Problem(.conflict, type: "urn:triage:problem:account", detail: error.description)
         }
     }

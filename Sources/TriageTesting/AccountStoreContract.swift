@@ -23,6 +23,7 @@ public enum AccountStoreContract {
         ("a token finds its enabled account by digest only; a disabled account's tokens find nothing", tokensFindAccounts),
         ("a token's last use is written at most once a minute", lastUseIsCoarse),
         ("tokens are refused for unknown and disabled accounts; disabling keeps the first instant", refusals),
+        ("a revoked token stops working at once, the account's other tokens go on; an unknown id is refused", revocation),
     ]
 
     static func opened(_ makeStore: StoreFactory, _ clock: TestClock) async throws -> Store {
@@ -60,6 +61,27 @@ public enum AccountStoreContract {
         let disabled = try await store.disableAccount(named: "ana", at: clock.now)
         try Expect.equal(disabled.disabledAt, clock.now, "when ana was disabled")
         try Expect.that(try await store.account(tokenDigest: "d1", usedAt: clock.now) == nil, "a disabled account's token finds nobody")
+    }
+
+    static func revocation(_ makeStore: StoreFactory) async throws {
+        let clock = TestClock()
+        let store = try await opened(makeStore, clock)
+        try await store.addAccount(NewAccount(name: "ana", role: .ops, passwordHash: "h", at: clock.now))
+        try await store.addAccount(NewAccount(name: "bo", role: .ops, passwordHash: "h", at: clock.now))
+        let laptop = String(repeating: "a", count: 64), grafana = String(repeating: "b", count: 64)
+        try await store.addToken(NewAPIToken(account: "ana", digest: laptop, label: "laptop", at: clock.now))
+        try await store.addToken(NewAPIToken(account: "ana", digest: grafana, label: "grafana", at: clock.now))
+        try await Expect.throwsError(AccountError.unknownToken(account: "bo", id: "aaaaaaaaaaaa"), "ana's token revoked as bo's") {
+            try await store.revokeToken(of: "bo", id: "aaaaaaaaaaaa")
+        }
+        let revoked = try await store.revokeToken(of: "ana", id: "aaaaaaaaaaaa")
+        try Expect.equal([revoked.label, revoked.digest], ["laptop", laptop], "what was revoked")
+        try Expect.that(try await store.account(tokenDigest: laptop, usedAt: clock.now) == nil, "the revoked token finds nobody")
+        try Expect.equal(try await store.account(tokenDigest: grafana, usedAt: clock.now)?.name, "ana", "the other token still works")
+        try Expect.equal(try await store.tokens(of: "ana").map(\.label), ["grafana"], "ana's tokens after the revocation")
+        try await Expect.throwsError(AccountError.unknownToken(account: "ana", id: "aaaaaaaaaaaa"), "a token revoked twice") {
+            try await store.revokeToken(of: "ana", id: "aaaaaaaaaaaa")
+        }
     }
 
     static func lastUseIsCoarse(_ makeStore: StoreFactory) async throws {

@@ -9,12 +9,12 @@ import TriageServer
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "Manage the HTTP API's accounts: add, list, disable, and issue API tokens.",
+        abstract: "Manage the HTTP API's accounts: add, list, disable, and issue, list and revoke API tokens.",
         discussion: """
             Roles, each able to do what the ones before it can: viewer (reads the board: queue and sites), \
             manager (also reads tickets and reports), ops (also works tickets), admin (also manages accounts).
             """,
-        subcommands: [AddUser.self, ListUsers.self, DisableUser.self, IssueToken.self]
+        subcommands: [AddUser.self, ListUsers.self, DisableUser.self, IssueToken.self, ListTokens.self, RevokeToken.self]
     )
 }
 
@@ -85,5 +85,38 @@ struct IssueToken: AsyncParsableCommand {
 
     func run() async throws {
         print(try await accountDesk(options).issueToken(for: name, label: label).value)
+    }
+}
+
+struct ListTokens: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens", abstract: "List an account's API tokens: the id to revoke each by, its label, created and last used."
+    )
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The account name.") var name: String
+    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let store = try await accountDesk(options).store
+        guard try await store.account(named: name) != nil else { throw AccountError.unknownAccount(name) }
+        let tokens = try await store.tokens(of: name)
+        switch format {
+        case .text: print(TokenTable().render(tokens))
+        case .json: print(try JSONRenderer<[TokenJSON]>().render(tokens.map(TokenJSON.init)))
+        }
+    }
+}
+
+struct RevokeToken: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke", abstract: "Revoke one API token (a lost laptop): it stops working at once, the account's others go on."
+    )
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The account name.") var name: String
+    @Argument(help: "The token's id, as `triage users tokens NAME` lists it.") var id: String
+
+    func run() async throws {
+        let token = try await accountDesk(options).store.revokeToken(of: name, id: id)
+        print("revoked token \(token.id) (\(token.label)) of \(name)")
     }
 }

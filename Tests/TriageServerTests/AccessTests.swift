@@ -10,7 +10,7 @@ struct AccessTests {
     /// The registered routes with a real ticket id in place of `{id}`.
     func routes(_ api: APIHarness, ticket: Int64) -> [(route: APIRoute, path: String)] {
         APIRoutes(desk: api.desk, configuration: api.configuration).router().1.map { route in
-            (route, route.fullPath.replacingOccurrences(of: "{id}", with: "\(ticket)"))
+            (route, route.fullPath.replacingOccurrences(of: "{id}", with: "\(ticket)").replacingOccurrences(of: "{name}", with: "ops-user"))
         }
     }
 
@@ -28,7 +28,7 @@ struct AccessTests {
         let ticket = try await api.file()
         try await api.whileServing { base in
             let all = routes(api, ticket: ticket.id)
-            #expect(all.count == 15, "3 ticket routes, 6 actions, queue, sites, reports, accounts, openapi.json, /openapi.yaml")
+            #expect(all.count == 17, "3 ticket routes, 6 actions, queue, sites, reports, 3 account routes, openapi.json, /openapi.yaml")
             for (route, path) in all {
                 let body = route.method == .post ? "{}" : nil
                 let anonymous = try await api.send(route.method.rawValue, base + path, token: nil, body: body)
@@ -69,6 +69,27 @@ struct AccessTests {
             #expect(try await api.send("GET", base + "/api/v1/queue", as: .ops).status == 200)
             try await api.store.disableAccount(named: "ops-user", at: api.clock.now)
             expectProblem(try await api.send("GET", base + "/api/v1/queue", as: .ops), 401, "disabled account")
+        }
+    }
+
+    /// An admin lists an account's tokens by id and revokes one: that token is refused at once,
+    /// the account's other token goes on, and revoking it again is a 404 problem.
+    @Test func aRevokedTokenStopsWorkingAtOnce() async throws {
+        let api = try await APIHarness()
+        api.clock.advance(by: .seconds(1))
+        let spare = try await api.accounts.issueToken(for: "ops-user", label: "spare")
+        try await api.whileServing { base in
+            let listed = try await api.send("GET", base + "/api/v1/accounts/ops-user/tokens", as: .admin)
+            let tokens = try #require(listed.json as? [[String: Any]], "\(listed.text)")
+            #expect(tokens.map { $0["label"] as? String } == ["test", "spare"])
+            #expect(tokens.allSatisfy { $0["digest"] == nil && ($0["id"] as? String)?.count == 12 }, "ids, never digests")
+            let id = try #require(tokens.first?["id"] as? String)
+            let revoked = try await api.send("DELETE", base + "/api/v1/accounts/ops-user/tokens/\(id)", as: .admin)
+            #expect(revoked.status == 200 && revoked.object["label"] as? String == "test", "\(revoked.text)")
+            expectProblem(try await api.send("GET", base + "/api/v1/queue", as: .ops), 401, "the revoked token")
+            #expect(try await api.send("GET", base + "/api/v1/queue", token: spare.value).status == 200, "the account's other token")
+            expectProblem(try await api.send("DELETE", base + "/api/v1/accounts/ops-user/tokens/\(id)", as: .admin), 404, "revoked twice")
+            expectProblem(try await api.send("GET", base + "/api/v1/accounts/nobody/tokens", as: .admin), 404, "unknown account")
         }
     }
 
