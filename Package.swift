@@ -46,9 +46,17 @@ let package = Package(
             dependencies: ["TriageCore", "CurlEngine", "Probes", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "TriageHTTP",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "Inbound",
             dependencies: [
-                "TriageCore", "TicketStore",
+                "TriageCore", "TicketStore", "TriageHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -100,7 +108,7 @@ let package = Package(
         .target(
             name: "TriageServer",
             dependencies: [
-                "TriageApp", "TriageCore", "TriageConfig", "TicketStore", "Inbound", "TriageMetrics",
+                "TriageApp", "TriageCore", "TriageConfig", "TicketStore", "Inbound", "TriageHTTP", "TriageMetrics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -15,7 +15,7 @@ run_tests() {
   # The suites that start several triage processes (or a PostgreSQL cluster of their own) keep both
   # cores busy for a minute: they run after the others, so the timing bounds of the fast tests
   # (a refused port answered at once, transfers side by side) measure the code, not the crowd.
-  local heavy='NodesTests|StoreLossTests|PostgresRestartTests|ReloadTests|UsersCommandTests|PostgresNodeEvidenceTests|DaemonTests'
+  local heavy='NodesTests|StoreLossTests|PostgresRestartTests|ReloadTests|UsersCommandTests|InboundReloadTests|PostgresNodeEvidenceTests|DaemonTests'
   local status=0
   swift test -j 2 --skip-build --skip "$heavy" || status=$?
   swift test -j 2 --skip-build --filter "$heavy" || status=$?

@@ -14,8 +14,9 @@ import TriageMetrics
 /// Applying reaches every part that read the configuration at start: the scheduler's checks and
 /// incident settings, the alerting's notification settings, the metrics' check series, and,
 /// through ``LiveConfiguration``, roll-ups, retention and the node's lease requests. What only a
-/// restart can change (the store, the inbound listener, scheduler bounds, cluster lease) is named
-/// in the outcome instead of being ignored silently.
+/// restart can change (the store, the inbound listener's address, scheduler bounds, cluster lease)
+/// is named in the outcome instead of being ignored silently. The inbound token, customer and the
+/// deadlines of received alerts are read from the configuration in force at each request.
 ///
 /// ```swift
 /// switch await reloader.reload() {
@@ -103,9 +104,9 @@ public actor ConfigReloader {
     static func needsRestart(_ old: Configuration, _ new: Configuration) -> [String] {
         var names: [String] = []
         if old.settings.store != new.settings.store { names.append("store") }
-        if old.settings.inbound != new.settings.inbound { names.append("inbound") }
-        if old.settings.inbound != nil, old.probes.plans != new.probes.plans || old.settings.incidents != new.settings.incidents {
-            names.append("inbound (deadlines and reopen window of received alerts)")
+        // The `inbound:` listener's address is bound once; its token and customer are read per request.
+        if old.settings.inbound?.host != new.settings.inbound?.host || old.settings.inbound?.port != new.settings.inbound?.port {
+            names.append("inbound.listen")
         }
         if old.settings.scheduler.concurrency != new.settings.scheduler.concurrency { names.append("scheduler.concurrency") }
         if old.settings.scheduler.perHostConcurrency != new.settings.scheduler.perHostConcurrency {
@@ -120,7 +121,10 @@ public actor ConfigReloader {
     static func keepingRestartOnly(_ old: Configuration, in new: Configuration) -> Configuration {
         var kept = new
         kept.settings.store = old.settings.store
-        kept.settings.inbound = old.settings.inbound
+        if let bound = old.settings.inbound {
+            kept.settings.inbound?.host = bound.host
+            kept.settings.inbound?.port = bound.port
+        }
         kept.settings.scheduler.concurrency = old.settings.scheduler.concurrency
         kept.settings.scheduler.perHostConcurrency = old.settings.scheduler.perHostConcurrency
         kept.settings.cluster = old.settings.cluster

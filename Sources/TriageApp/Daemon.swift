@@ -96,11 +96,9 @@ public struct Daemon {
             services.insert(.init(service: leases), at: 0)
         }
         if let inbound = configuration.settings.inbound {
-            let receiver = InboundReceiver(
-                store: store, plans: configuration.probes.plans, reopenWithin: configuration.settings.incidents.reopenWithin,
-                defaultCustomer: inbound.defaultCustomer, clock: clock, logger: logger
-            )
-            services.append(.init(service: InboundServer(receiver: receiver, settings: inbound, logger: logger)))
+            // Its address is bound once; its token and mapping follow a reload, as on `--http`'s API server.
+            let routes = InboundRoutes(store: store, clock: clock) { live.value }
+            services.append(.init(service: InboundServer(routes: routes, host: inbound.host, port: inbound.port, logger: logger)))
         }
         let parts = DaemonParts(store: store, clock: clock, live: live, metrics: metrics, reloader: reloader)
         services += extraServices.map { .init(service: $0(parts)) }

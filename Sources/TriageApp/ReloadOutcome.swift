@@ -26,7 +26,7 @@ public struct ConfigChanges: Sendable, Hashable {
     /// The retention of probe results changed (applied at the next pruning pass).
     public var retention: Bool
     /// Settings that changed in the files but stay as they were until `triage run` restarts,
-    /// such as `store`, `inbound`, `scheduler.concurrency`, `cluster.lease`.
+    /// such as `store`, `inbound.listen`, `scheduler.concurrency`, `cluster.lease`.
     public var needsRestart: [String]
 
     public var summary: String {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import Inbound
 import Logging
 import TicketStore
 import TriageApp
@@ -56,8 +57,14 @@ public struct APIRoutes: Sendable {
         return Desk(store: store, catalogue: configuration.settings.catalogue, plans: configuration.probes.plans, clock: clock)
     }
 
-    /// The router with every route, the dashboard's pages included, and the list of the API's
-    /// routes (method, path, least role): what the OpenAPI document describes.
+    /// The paths of other tools' alerts (each a `POST`), mounted beside the API with the inbound
+    /// token of the configuration in force, and answering 404 while it has none (see ``InboundRoutes``
+    /// for their answers and why they take no account's token). Not in the route list of
+    /// ``router()``, whose routes each need an account's role; the OpenAPI document has them.
+    public static let inboundPaths = InboundRoutes.paths
+
+    /// The router with every route, the dashboard's pages and the inbound routes included, and the
+    /// list of the API's routes (method, path, least role): what the OpenAPI document describes.
     public func router() -> (Router<APIContext>, [APIRoute]) {
         let router = Router(context: APIContext.self)
         router.add(middleware: NoSniffMiddleware())
@@ -72,6 +79,7 @@ public struct APIRoutes: Sendable {
         registry.on(.get, "openapi.json", role: .viewer) { _, _, _ in try OpenAPIDocument.response() }
         registry.on(.get, "/openapi.yaml", role: .viewer) { _, _, _ in try OpenAPIDocument.response(contentType: "application/yaml") }
         addOperationRoutes(registry)
+        InboundRoutes(store: store, clock: clock, configuration: current).add(to: router)
         DashboardRoutes(api: self).add(to: router)
         return (router, registry.routes)
     }

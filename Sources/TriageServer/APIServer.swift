@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import TriageHTTP
 
 /// The HTTP API as a service: `triage serve` runs it alone, `triage run --http` beside the
 /// scheduler in the daemon's group; it stops gracefully with the group (SIGTERM, SIGINT),
@@ -26,17 +27,11 @@ public struct APIServer: Service {
         let onListening = self.onListening
         let logger = self.logger
         let address = self.address
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname(address.host, port: address.port), serverName: "triage"),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                logger.notice("api.listening", metadata: ["http.host": "\(address.host)", "http.port": "\(port)", "api.routes": "\(routeList.count)"])
-                await onListening(port)
-            },
-            logger: logger
-        )
-        try await app.run()
+        let listener = HTTPListener(responder: router.buildResponder(), host: address.host, port: address.port, logger: logger) { port in
+            logger.notice("api.listening", metadata: ["http.host": "\(address.host)", "http.port": "\(port)", "api.routes": "\(routeList.count)"])
+            await onListening(port)
+        }
+        try await listener.run()
     }
 }
 

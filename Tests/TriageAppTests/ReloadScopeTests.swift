@@ -22,6 +22,25 @@ struct ReloadScopeTests {
         #expect(ConfigReloader.needsRestart(old, old).isEmpty)
     }
 
+    /// The inbound token and customer are read per request, so a reload takes them; only the
+    /// `inbound:` listener's address waits for a restart, and is kept as it is bound.
+    @Test func aReloadTakesTheInboundTokenAndKeepsTheListenersAddress() {
+        var old = Configuration(settings: TriageSettings(), probes: ProbeSet(targets: []))
+        old.settings.inbound = InboundSettings(host: "127.0.0.1", port: 9095, token: Secret("old-token-0123456789", origin: "test"))
+        var new = old
+        new.settings.inbound?.token = Secret("new-token-0123456789", origin: "test")
+        new.settings.inbound?.defaultCustomer = "ops"
+        #expect(ConfigReloader.needsRestart(old, new).isEmpty)
+        #expect(ConfigReloader.keepingRestartOnly(old, in: new).settings.inbound == new.settings.inbound)
+        new.settings.inbound?.port = 9096
+        #expect(ConfigReloader.needsRestart(old, new) == ["inbound.listen"])
+        let kept = ConfigReloader.keepingRestartOnly(old, in: new)
+        #expect(kept.settings.inbound?.port == 9095 && kept.settings.inbound?.token.value == "new-token-0123456789")
+        new.settings.inbound = nil
+        #expect(ConfigReloader.needsRestart(old, new) == ["inbound.listen"], "the listener stays open until a restart")
+        #expect(ConfigReloader.keepingRestartOnly(old, in: new).settings.inbound == nil, "and takes no alert meanwhile")
+    }
+
     @Test func theSummarySaysWhatChangedAndWhatWaitsForARestart() {
         let changes = ConfigChanges(
             checks: .init(added: ["acme/a/http"], removed: [], changed: ["acme/b/http"], unchanged: 3), notify: true,

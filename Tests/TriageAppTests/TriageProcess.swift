@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TriageTesting
 
 /// The built `triage` executable, run as a user runs it: in a working folder, with arguments,
@@ -117,6 +118,17 @@ struct Workspace {
 
     func remove() {
         try? FileManager.default.removeItem(at: root)
+    }
+
+    /// The port a `serve` or `run --http` process logged as `api.listening http.port=N`.
+    func listeningPort(log: String) async throws -> Int {
+        var port: Int?
+        _ = await eventually(within: 30) { () async -> Bool in
+            let line = read(log).split(separator: "\n").first { $0.contains("api.listening") }
+            port = line.flatMap { $0.split(separator: " ").first { $0.hasPrefix("http.port=") } }.flatMap { Int($0.dropFirst(10)) }
+            return port != nil
+        }
+        return try #require(port, "\(log): \(read(log))")
     }
 }
 

@@ -41,7 +41,7 @@ struct UsersCommandTests {
         #expect(token.hasPrefix("triage_"))
         let server = try workspace.triage.start(["serve", "--http", "127.0.0.1:0"], log: "serve.log")
         defer { if server.isRunning { server.terminate() } }
-        let bound = try await listeningPort(workspace, log: "serve.log")
+        let bound = try await workspace.listeningPort(log: "serve.log")
         let engine = try CurlEngine(logger: Logger(label: "test"))
         defer { engine.shutdown() }
         func status(_ token: String?) async throws -> Int {
@@ -82,7 +82,7 @@ struct UsersCommandTests {
         }
         let daemon = try workspace.triage.start(["run", "--http", "127.0.0.1:0"], log: "run.log")
         defer { if daemon.isRunning { daemon.terminate() } }
-        let bound = try await listeningPort(workspace, log: "run.log")
+        let bound = try await workspace.listeningPort(log: "run.log")
         let engine = try CurlEngine(logger: Logger(label: "test"))
         defer { engine.shutdown() }
         func call(_ method: String, _ path: String, as name: String?) async throws -> (status: Int, body: String) {
@@ -123,17 +123,6 @@ struct UsersCommandTests {
         daemon.terminate()
         #expect(await eventually(within: 25) { () async -> Bool in !daemon.isRunning }, "run --http stops on SIGTERM")
         #expect(daemon.terminationStatus == 0, "\(workspace.read("run.log"))")
-    }
-
-    /// The port a `serve` or `run --http` process logged as `api.listening http.port=N`.
-    private func listeningPort(_ workspace: Workspace, log: String) async throws -> Int {
-        var port: Int?
-        _ = await eventually(within: 30) { () async -> Bool in
-            let line = workspace.read(log).split(separator: "\n").first { $0.contains("api.listening") }
-            port = line.flatMap { $0.split(separator: " ").first { $0.hasPrefix("http.port=") } }.flatMap { Int($0.dropFirst(10)) }
-            return port != nil
-        }
-        return try #require(port, "\(log): \(workspace.read(log))")
     }
 
     /// `triage ARGS` run to its end on a thread of its own: waiting for a process must not hold one

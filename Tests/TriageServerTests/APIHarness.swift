@@ -33,17 +33,26 @@ struct APIHarness {
             url: http://127.0.0.1:9/
         """
 
-    /// - Parameter probeFiles: the files of `probes/` by name (`acme.yml`), ``oneSite`` by default.
-    init(probeFiles: [String: String] = ["acme.yml": oneSite]) async throws {
+    /// The inbound token of harnesses made with `inbound: true`.
+    static let inboundToken = "api-inbound-token-0123456789"
+
+    /// - Parameters:
+    ///   - probeFiles: the files of `probes/` by name (`acme.yml`), ``oneSite`` by default;
+    ///   - inbound: whether the configuration has `inbound:` with ``inboundToken`` (the shipped file has none).
+    init(probeFiles: [String: String] = ["acme.yml": oneSite], inbound: Bool = false) async throws {
         folder = try TemporaryFolder()
         let probes = folder.url.appendingPathComponent("probes")
         try FileManager.default.createDirectory(at: probes, withIntermediateDirectories: true)
         for (name, text) in probeFiles {
             try text.write(to: probes.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        configuration = try Configuration.load(
+        var configuration = try Configuration.load(
             configPath: Self.repository.appendingPathComponent("config/triage.yml").path, probesDirectory: probes.path
         )
+        if inbound {
+            configuration.settings.inbound = InboundSettings(host: "127.0.0.1", port: 9, token: Secret(Self.inboundToken, origin: "the test"))
+        }
+        self.configuration = configuration
         clock = TestClock()
         store = try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock)
         try await store.migrate()

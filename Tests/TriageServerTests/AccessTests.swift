@@ -24,7 +24,7 @@ struct AccessTests {
     }
 
     @Test func everyRouteRefusesAnonymousAndUnknownTokens() async throws {
-        let api = try await APIHarness()
+        let api = try await APIHarness(inbound: true)
         let ticket = try await api.file()
         try await api.whileServing { base in
             let all = routes(api, ticket: ticket.id)
@@ -37,7 +37,21 @@ struct AccessTests {
                 let forged = try await api.send(route.method.rawValue, base + path, token: "triage_" + String(repeating: "0", count: 64), body: body)
                 expectProblem(forged, 401, "unknown token \(route.method) \(path)")
             }
+            // The inbound routes take the inbound token, not an account's, and answer in their senders' JSON.
+            #expect(APIRoutes.inboundPaths == ["/inbound/alertmanager", "/inbound/pagerduty"])
+            let forged = "triage_" + String(repeating: "0", count: 64)
+            let alert = #"{"version": "4", "alerts": [{"status": "firing", "labels": {"alertname": "A"}}]}"#
+            for token in [nil, forged] {
+                let answer = try await api.send("POST", base + "/inbound/alertmanager", token: token, body: alert)
+                #expect(answer.status == 401 && answer.object["status"] as? String == "invalid event", "\(answer.text)")
+            }
+            for key in ["", forged] {
+                let event = #"{"routing_key": "\#(key)", "event_action": "trigger", "payload": {"summary": "s", "source": "s", "severity": "critical"}}"#
+                let answer = try await api.send("POST", base + "/inbound/pagerduty", token: nil, body: event)
+                #expect(answer.status == 401 && answer.object["status"] as? String == "invalid event", "\(answer.text)")
+            }
         }
+        #expect(try await api.store.tickets(TicketFilter()).count == 1, "no inbound alert was taken")
         #expect(try await api.store.ticket(id: ticket.id)?.status == .open, "refused requests changed nothing")
     }
 

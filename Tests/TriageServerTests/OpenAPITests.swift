@@ -3,7 +3,8 @@ import Testing
 import TriageServer
 import Yams
 
-/// The OpenAPI document describes every registered route, with its method and least role.
+/// The OpenAPI document describes every registered route, with its method and least role (or, for
+/// the inbound routes, the inbound token).
 @Suite("OpenAPI document")
 struct OpenAPITests {
     @Test func describesEveryRoute() async throws {
@@ -24,7 +25,17 @@ struct OpenAPITests {
         }
         let daemonOnly = Set(operations.filter { $0.1["x-triage-daemon"] as? Bool == true }.map(\.0))
         #expect(daemonOnly == ["/metrics get", "/api/v1/config/reload post"])
-        let served = Set(routes.map { $0.fullPath + " " + $0.method.rawValue.lowercased() })
+        // The inbound routes take the inbound token instead of an account's role.
+        let inbound = Set(operations.filter { $0.1["x-triage-inbound"] as? Bool == true }.map(\.0))
+        let inboundServed = Set(APIRoutes.inboundPaths.map { $0 + " post" })
+        #expect(inbound == inboundServed)
+        for (name, operation) in operations where inbound.contains(name) {
+            #expect(operation["x-triage-role"] == nil, "\(name) needs no account")
+            let responses = try #require(operation["responses"] as? [String: Any])
+            #expect(Set(["400", "401", "413"]).isSubset(of: responses.keys), "\(name)'s refusals")
+            #expect(responses["200"] != nil || responses["202"] != nil, "\(name)'s acceptance")
+        }
+        let served = Set(routes.map { $0.fullPath + " " + $0.method.rawValue.lowercased() }).union(inboundServed)
         #expect(Set(operations.map(\.0)).subtracting(served) == daemonOnly, "the document describes no route that does not exist")
     }
 
