@@ -28,14 +28,6 @@ public struct InboundServer: Service {
         self.onListening = onListening
     }
 
-    /// The listener of `settings` with one receiver and token for its whole life.
-    public init(
-        receiver: InboundReceiver, settings: InboundSettings, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) {
-        let intake = InboundIntake(token: settings.token, receiver: receiver)
-        self.init(routes: InboundRoutes { _ in intake }, host: settings.host, port: settings.port, logger: logger, onListening: onListening)
-    }
-
     public func run() async throws {
         let router = Router()
         routes.add(to: router)
