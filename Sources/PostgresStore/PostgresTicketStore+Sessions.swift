@@ -61,7 +61,10 @@ extension PostgresTicketStore: BrowserSessionStore {
 
     public func pruneSessions(lastSeenAtOrBefore cutoff: Date) async throws -> Int {
         try await write("prune idle browser sessions", lock: nil) { session in
-            try await session.rows("DELETE FROM browser_sessions WHERE last_seen_at <= \(cutoff.millisecondsSince1970) RETURNING digest").count
+            let deleted = try await session.rows(
+                "DELETE FROM browser_sessions WHERE last_seen_at <= \(cutoff.millisecondsSince1970) RETURNING digest"
+            )
+            return deleted.count
         }
     }
 }

@@ -42,9 +42,10 @@ struct BrowserSessions: Sendable {
         let now = clock.now
         try await store.pruneSessions(lastSeenAtOrBefore: now.addingTimeInterval(-Self.idleLimit))
         let session = Session(id: APIToken.generate().value, account: account, csrfToken: APIToken.generate().value, lastSeen: now)
-        try await store.openSession(
-            BrowserSessionRecord(digest: Self.digest(session.id), account: account, csrfToken: session.csrfToken, createdAt: now, lastSeenAt: now)
+        let record = BrowserSessionRecord(
+            digest: Self.digest(session.id), account: account, csrfToken: session.csrfToken, createdAt: now, lastSeenAt: now
         )
+        try await store.openSession(record)
         return session
     }
 
