@@ -19,6 +19,7 @@ enum PostgresMigrations {
         ("v9-node-leases", nodeLeases),
         ("v10-accounts", accounts),
         ("v11-location-suspicions", locationSuspicions),
+        ("v12-browser-sessions", browserSessions),
     ]
 
     /// The table of applied steps, created by the first `migrate` (under the migration lock).
@@ -271,5 +272,20 @@ enum PostgresMigrations {
             PRIMARY KEY (suspicion_id, node)
         )
         """,
+    ]
+
+    /// The dashboard's browser sessions, by the digest of their id (see SQLite's).
+    private static let browserSessions = [
+        """
+        CREATE TABLE browser_sessions (
+            digest TEXT PRIMARY KEY,
+            account TEXT NOT NULL REFERENCES accounts(name),
+            csrf_token TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            last_seen_at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX browser_sessions_by_account ON browser_sessions(account)",
+        "CREATE INDEX browser_sessions_by_last_seen ON browser_sessions(last_seen_at)",
     ]
 }

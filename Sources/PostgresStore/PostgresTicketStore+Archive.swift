@@ -11,13 +11,14 @@ extension PostgresTicketStore: StoreArchive {
     private static let identityTables = ["tickets", "ticket_events", "deliveries"]
 
     public func archiveContents() async throws -> ArchiveCounts {
-        try await read("count tickets and results") { session in
+        try await read("count tickets, results and accounts") { session in
             ArchiveCounts(
                 tickets: Int(try await session.value("SELECT count(*) FROM tickets", as: Int64.self) ?? 0),
                 results: Int(
                     try await session.value("SELECT count(*) FROM (SELECT 1 FROM probe_results LIMIT 1) AS one", as: Int64.self)
                         ?? 0
-                )
+                ),
+                accounts: Int(try await session.value("SELECT count(*) FROM accounts", as: Int64.self) ?? 0)
             )
         }
     }
@@ -143,6 +144,29 @@ extension PostgresTicketStore: StoreArchive {
                     VALUES (\(delivery.id), \(delivery.eventID), \(delivery.channel), \(delivery.createdAt.millisecondsSince1970),
                         \(delivery.attempts), \(delivery.nextAttemptAt.millisecondsSince1970),
                         \(delivery.deliveredAt?.millisecondsSince1970), \(delivery.lastError))
+                    """
+                )
+            }
+        }
+    }
+
+    public func importAccounts(_ accounts: [Account], tokens: [APITokenRecord]) async throws {
+        try await write("import \(accounts.count) accounts and \(tokens.count) tokens", lock: nil) { session in
+            for account in accounts {
+                try await session.execute(
+                    """
+                    INSERT INTO accounts (name, role, password_hash, created_at, disabled_at)
+                    VALUES (\(account.name), \(account.role.rawValue), \(account.passwordHash), \(account.createdAt.millisecondsSince1970),
+                            \(account.disabledAt?.millisecondsSince1970))
+                    """
+                )
+            }
+            for token in tokens {
+                try await session.execute(
+                    """
+                    INSERT INTO api_tokens (digest, account, label, created_at, last_used_at)
+                    VALUES (\(token.digest), \(token.account), \(token.label), \(token.createdAt.millisecondsSince1970),
+                            \(token.lastUsedAt?.millisecondsSince1970))
                     """
                 )
             }

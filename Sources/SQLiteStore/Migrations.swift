@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("v9-node-leases") { db in try db.execute(sql: nodeLeases) }
         migrator.registerMigration("v10-accounts") { db in try db.execute(sql: accounts) }
         migrator.registerMigration("v11-location-suspicions") { db in try db.execute(sql: locationSuspicions) }
+        migrator.registerMigration("v12-browser-sessions") { db in try db.execute(sql: browserSessions) }
         return migrator
     }
 
@@ -250,5 +251,20 @@ enum Migrations {
             at INTEGER NOT NULL,
             PRIMARY KEY (suspicion_id, node)
         ) WITHOUT ROWID;
+        """
+
+    /// The dashboard's browser sessions, kept across restarts: the SHA-256 digest of the session id
+    /// (never the id), its account, its CSRF token, and when it was opened and last seen. The
+    /// indexes serve closing an account's sessions and pruning idle ones.
+    private static let browserSessions = """
+        CREATE TABLE browser_sessions (
+            digest TEXT PRIMARY KEY,
+            account TEXT NOT NULL REFERENCES accounts(name),
+            csrf_token TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL
+        );
+        CREATE INDEX browser_sessions_by_account ON browser_sessions(account);
+        CREATE INDEX browser_sessions_by_last_seen ON browser_sessions(last_seen_at);
         """
 }

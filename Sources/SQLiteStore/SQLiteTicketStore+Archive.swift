@@ -8,10 +8,11 @@ import TriageCore
 /// ticket, event and delivery get fresh ids without more work.
 extension SQLiteTicketStore: StoreArchive {
     public func archiveContents() async throws -> ArchiveCounts {
-        try await read("count tickets and results") { db in
+        try await read("count tickets, results and accounts") { db in
             ArchiveCounts(
                 tickets: try Int.fetchOne(db, sql: "SELECT count(*) FROM tickets") ?? 0,
-                results: try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM probe_results LIMIT 1)") ?? 0
+                results: try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM probe_results LIMIT 1)") ?? 0,
+                accounts: try Int.fetchOne(db, sql: "SELECT count(*) FROM accounts") ?? 0
             )
         }
     }
@@ -109,6 +110,29 @@ extension SQLiteTicketStore: StoreArchive {
                     delivery.attempts, delivery.nextAttemptAt.millisecondsSince1970,
                     delivery.deliveredAt?.millisecondsSince1970, delivery.lastError,
                 ])
+            }
+        }
+    }
+
+    public func importAccounts(_ accounts: [Account], tokens: [APITokenRecord]) async throws {
+        try await write("import \(accounts.count) accounts and \(tokens.count) tokens") { db in
+            for account in accounts {
+                try db.execute(
+                    sql: "INSERT INTO accounts (\(Self.accountColumns)) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [
+                        account.name, account.role.rawValue, account.passwordHash, account.createdAt.millisecondsSince1970,
+                        account.disabledAt?.millisecondsSince1970,
+                    ]
+                )
+            }
+            for token in tokens {
+                try db.execute(
+                    sql: "INSERT INTO api_tokens (digest, account, label, created_at, last_used_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [
+                        token.digest, token.account, token.label, token.createdAt.millisecondsSince1970,
+                        token.lastUsedAt?.millisecondsSince1970,
+                    ]
+                )
             }
         }
     }

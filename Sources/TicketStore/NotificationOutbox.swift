@@ -110,7 +110,7 @@ public struct DeliveryRecord: Sendable, Hashable {
 
 /// What a backend of the shared store provides: tickets, results, the notification outbox,
 /// roll-ups, the leases that split the checks between nodes, the suspicions that other locations
-/// confirm, the archive that moves a store from one backend to another, and the HTTP API's
-/// accounts and tokens.
+/// confirm, the archive that moves a store from one backend to another, the HTTP API's
+/// accounts and tokens, and the dashboard's browser sessions.
 public typealias SharedStore = TicketStore & NotificationOutbox & ResultRollupStore & WorkLeases & Suspicions & StoreArchive
-    & AccountStore
+    & AccountStore & BrowserSessionStore

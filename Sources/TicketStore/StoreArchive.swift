@@ -9,16 +9,19 @@ import TriageCore
 /// in its own read: the archive is consistent when nothing writes meanwhile, so stop `triage run`
 /// before exporting. Results are imported through `record`, as the daemon writes them. Imported rows keep their ids, so events still point at their tickets,
 /// deliveries at their events, and the routing cursor at the last event routed. Roll-ups are not
-/// moved: reports and the daemon roll the results up again. Accounts and API tokens are not moved
-/// either: create them again on the new store with `triage users add` and `triage users token`
-/// (tokens are stored as digests, and people should get new ones when the store moves).
+/// moved: reports and the daemon roll the results up again. Accounts and API token records move
+/// as they are stored (bcrypt hashes and SHA-256 digests, never a secret), disabled ones too, so
+/// people and scripts keep their passwords and tokens on the new store; they are read through
+/// `AccountStore` (a few rows) and written with ``importAccounts(_:tokens:)``. Browser sessions
+/// are not moved: they last hours, belong to the server that stops for the move, and signing in
+/// again costs one login, while an archive holding them would be one more copy to guard.
 ///
 /// ```swift
 /// let page = try await source.archivedTickets(after: 0, limit: 1000)
 /// try await target.importTickets(page)   // ... and so on, after page.last's id
 /// try await target.finishImport(routedThrough: try await source.routedThrough())
 /// ```
-public protocol StoreArchive: TicketStore {
+public protocol StoreArchive: TicketStore & AccountStore {
     /// The named migrations this store has, in order (an archive's header lists them).
     func appliedMigrations() async throws -> [String]
 
@@ -50,6 +53,10 @@ public protocol StoreArchive: TicketStore {
     /// Inserts deliveries under their own ids, in one transaction.
     func importDeliveries(_ deliveries: [ArchivedDelivery]) async throws
 
+    /// Inserts accounts (with their creation and disabling instants) and then token records (with
+    /// their creation and last use), as they were stored, in one transaction.
+    func importAccounts(_ accounts: [Account], tokens: [APITokenRecord]) async throws
+
     /// Ends an import: sets the routing cursor (so imported events page nobody again) and moves
     /// every id generator past the imported ids, so the next ticket gets a fresh id.
     func finishImport(routedThrough eventID: Int64) async throws
@@ -59,10 +66,12 @@ public protocol StoreArchive: TicketStore {
 public struct ArchiveCounts: Sendable, Hashable {
     public var tickets: Int
     public var results: Int
+    public var accounts: Int
 
-    public init(tickets: Int, results: Int) {
+    public init(tickets: Int, results: Int, accounts: Int) {
         self.tickets = tickets
         self.results = results
+        self.accounts = accounts
     }
 }
 

@@ -3,7 +3,9 @@ import TriageCore
 /// Reading `config/triage.yml` over the defaults of ``TriageSettings``: strict keys, typed values,
 /// then the rules that tie several keys together.
 extension TriageSettings {
-    static let keys = ["policy", "store", "scheduler", "detection", "results", "incidents", "catalogue", "notify", "inbound", "cluster"]
+    static let keys = [
+        "policy", "store", "scheduler", "detection", "results", "incidents", "catalogue", "notify", "inbound", "cluster", "dashboard",
+    ]
 
     /// The settings written at `root` (nil for an empty file: all defaults); errors go to `root`'s collector.
     static func decode(_ root: NodeCursor?) -> TriageSettings {
@@ -26,6 +28,9 @@ extension TriageSettings {
         }
         if let cluster = map["cluster"]?.mapping(allowedKeys: ["lease"]) {
             settings.cluster.lease = cluster["lease"]?.duration(atLeast: .seconds(3), atMost: .seconds(600)) ?? settings.cluster.lease
+        }
+        if let dashboard = map["dashboard"]?.mapping(allowedKeys: ["secureCookies"]) {
+            settings.dashboard.secureCookies = dashboard["secureCookies"]?.bool()
         }
         if root.errors.noneSince(mark) {
             TimeoutRule.check(

@@ -20,12 +20,15 @@ public struct TriageSettings: Sendable {
     public var inbound: InboundSettings?
     /// How nodes sharing a store split the checks (used only by `triage run --node`).
     public var cluster: ClusterSettings
+    /// How the web dashboard sets its session cookie.
+    public var dashboard: DashboardSettings
 
     public init(
         policy: Policy = .standard, catalogue: Catalogue = TriageSettings.detectionCatalogue, store: String? = nil,
         scheduler: SchedulerSettings = SchedulerSettings(), detection: DetectionSettings = .standard,
         results: ResultsSettings = ResultsSettings(), incidents: IncidentSettings = IncidentSettings(),
-        notify: NotifySettings = NotifySettings(), inbound: InboundSettings? = nil, cluster: ClusterSettings = ClusterSettings()
+        notify: NotifySettings = NotifySettings(), inbound: InboundSettings? = nil, cluster: ClusterSettings = ClusterSettings(),
+        dashboard: DashboardSettings = DashboardSettings()
     ) {
         self.policy = policy
         self.catalogue = catalogue
@@ -37,6 +40,7 @@ public struct TriageSettings: Sendable {
         self.notify = notify
         self.inbound = inbound
         self.cluster = cluster
+        self.dashboard = dashboard
     }
 
     /// The catalogue used when `config/triage.yml` has no `catalogue:` key: only the three RED

@@ -7,10 +7,10 @@ import TriageCore
 struct ExportStore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every ticket, event, delivery and probe result of the store as an archive (JSON Lines).",
+        abstract: "Write every ticket, event, delivery, account, API token digest and probe result of the store as an archive (JSON Lines).",
         discussion: """
             Stop `triage run` first, so the archive is one consistent state. Roll-ups are not exported: \
-            they are rebuilt from the results. Example: \
+            they are rebuilt from the results; nor are browser sessions: people sign in again. Example: \
             triage store export --store var/triage.sqlite | triage store import --store postgres://triage@db/triage
             """
     )
@@ -42,7 +42,7 @@ struct ImportStore: AsyncParsableCommand {
         commandName: "import",
         abstract: "Read an archive made by `triage store export` into an empty store.",
         discussion: """
-            The store must hold no tickets and no results (a new SQLite file, or a newly created PostgreSQL \
+            The store must hold no tickets, no results and no accounts (a new SQLite file, or a newly created PostgreSQL \
             database); tickets, events and deliveries keep their ids, and new tickets get ids after them.
             """
     )

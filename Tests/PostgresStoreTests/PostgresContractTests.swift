@@ -61,6 +61,17 @@ struct PostgresAccountContractTests {
     }
 }
 
+/// The browser session contract, run against PostgreSQL: each check on a database of its own.
+@Suite("PostgresTicketStore browser session contract", .serialized)
+struct PostgresSessionContractTests {
+    @Test(arguments: BrowserSessionContract.all)
+    func sessions(name: String, run: @Sendable (BrowserSessionContract.StoreFactory) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            try await run { clock in try database.store(clock: clock) }
+        }
+    }
+}
+
 /// The suspicion contract on PostgreSQL: each check on a database of its own, each node a store
 /// with a pool of its own.
 @Suite("PostgresTicketStore suspicion contract", .serialized)

@@ -56,6 +56,16 @@ struct SQLiteAccountContractTests {
     }
 }
 
+/// The browser session contract, run against a SQLite file of its own per check.
+@Suite("SQLiteTicketStore browser session contract")
+struct SQLiteSessionContractTests {
+    @Test(arguments: BrowserSessionContract.all)
+    func sessions(name: String, run: @Sendable (BrowserSessionContract.StoreFactory) async throws -> Void) async throws {
+        let folder = try TemporaryFolder()
+        try await run { clock in try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock) }
+    }
+}
+
 /// The suspicion contract, on one SQLite file opened by two stores, as two nodes would.
 @Suite("SQLiteTicketStore suspicion contract")
 struct SQLiteSuspicionContractTests {

@@ -7,7 +7,8 @@ import TriageTesting
 /// as the daemon and the desk write them: a filed ticket taken and resolved with a fee, a raised
 /// incident escalated once, a breached ticket, deliveries sent, failed and due, and results of
 /// every shape (failures, no status code, a certificate expiry, results of one check at one
-/// instant), with text no encoder may bend: unicode, quotes, backslashes, tabs and newlines.
+/// instant), accounts enabled and disabled with their tokens used and unused, with text no encoder
+/// may bend: unicode, quotes, backslashes, tabs and newlines.
 enum ArchiveFixture {
     static let oddText = "Zoë's \"café\" ✓ 🚀\nsecond line\twith a tab, a \\ backslash and </script>"
 
@@ -46,6 +47,20 @@ enum ArchiveFixture {
         _ = try await store.recordBreaches(at: clock.now)
         try await routeAndSend(store, clock: clock)
         try await store.record(results(around: incident.ticket.openedAt))
+        try await addAccounts(store, clock: clock)
+    }
+
+    /// Accounts as `triage users` writes them: ana with a used and an unused token, and bo with a
+    /// token, disabled since.
+    private static func addAccounts(_ store: any SharedStore, clock: TestClock) async throws {
+        try await store.addAccount(NewAccount(name: "ana", role: .ops, passwordHash: "$2b$04$ana-hash", at: clock.now))
+        try await store.addAccount(NewAccount(name: "bo", role: .viewer, passwordHash: "$2b$04$bo-hash", at: clock.now))
+        try await store.addToken(NewAPIToken(account: "ana", digest: "digest-laptop", label: oddText, at: clock.now))
+        try await store.addToken(NewAPIToken(account: "bo", digest: "digest-grafana", label: "grafana", at: clock.now))
+        clock.advance(by: .seconds(61))
+        try await store.addToken(NewAPIToken(account: "ana", digest: "digest-cli", label: "cli", at: clock.now))
+        _ = try await store.account(tokenDigest: "digest-laptop", usedAt: clock.now)
+        _ = try await store.disableAccount(named: "bo", at: clock.now.addingTimeInterval(0.25))
     }
 
     /// Routes every notifying event to two channels, then delivers one, fails one and leaves the rest due.
@@ -92,6 +107,8 @@ struct StoreSnapshot: Equatable {
     var events: [ArchivedEvent]
     var deliveries: [ArchivedDelivery]
     var routedThrough: Int64
+    var accounts: [Account]
+    var tokens: [APITokenRecord]
     var results: [ProbeResult: Int]
 
     init(_ store: any StoreArchive) async throws {
@@ -100,6 +117,10 @@ struct StoreSnapshot: Equatable {
         events = try await store.archivedEvents(after: 0, limit: 10_000)
         deliveries = try await store.archivedDeliveries(after: 0, limit: 10_000)
         routedThrough = try await store.routedThrough()
+        accounts = try await store.accounts()
+        var tokens: [APITokenRecord] = []
+        for account in accounts { tokens += try await store.tokens(of: account.name) }
+        self.tokens = tokens
         results = try await store.archivedResults(after: nil, limit: 10_000).reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 }

@@ -9,8 +9,8 @@ import TriageTesting
 
 /// `triage store export` and `import` through their one exporter and importer: a store goes from
 /// SQLite to PostgreSQL and back with every field equal, in pages and batches small enough that
-/// the fixture crosses many of them; damaged archives and non-empty stores are refused with the
-/// line and the fix.
+/// the fixture crosses many of them, accounts and token records included; version 1 archives (no
+/// accounts) still import; damaged archives and non-empty stores are refused with the line and the fix.
 @Suite struct StoreArchiveTests {
     /// Writes `store`'s archive to `file`, three rows a page.
     func export(_ store: any StoreArchive, to file: URL) async throws -> ArchiveTotals {
@@ -42,9 +42,12 @@ import TriageTesting
         let expected = try await StoreSnapshot(source)
         #expect(expected.tickets.count == 3 && expected.deliveries.count >= 4 && expected.results.count == 10)
         #expect(expected.tickets.contains { $0.escalationSteps == 1 }, "the fixture escalated its incident")
+        #expect(expected.accounts.map(\.name) == ["ana", "bo"] && expected.tokens.count == 3)
+        #expect(expected.accounts.last?.disabledAt != nil, "bo is disabled")
+        #expect(expected.tokens.contains { $0.lastUsedAt != nil } && expected.tokens.contains { $0.lastUsedAt == nil })
         let first = folder.url.appendingPathComponent("first.jsonl")
         let exported = try await export(source, to: first)
-        #expect(exported.tickets == 3 && exported.probeResults == 10)
+        #expect(exported.tickets == 3 && exported.probeResults == 10 && exported.accounts == 2 && exported.apiTokens == 3)
 
         try await ScratchDatabase.with { url in
             try await ScratchDatabase.withStore(url, clock: clock) { postgres in
@@ -62,7 +65,7 @@ import TriageTesting
             }
         }
         let lines = try String(contentsOf: first, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 1 + 3 + expected.events.count + expected.deliveries.count + 1 + 10 + 1)
+        #expect(lines.count == 1 + 3 + expected.events.count + expected.deliveries.count + 1 + 2 + 3 + 10 + 1)
         #expect(lines.contains { $0.contains("Zoë O'Brien") }, "unicode written as it is, one row a line")
     }
 
@@ -85,7 +88,10 @@ import TriageTesting
         _ = try await export(source, to: archive)
         let error = await #expect(throws: ArchiveError.self) { try await importArchive(archive, into: source) }
         #expect(error?.line == nil)
-        #expect(error?.description.contains("the test store is not empty (it holds 3 tickets and probe results)") == true, "\(String(describing: error))")
+        #expect(
+            error?.description.contains("the test store is not empty (it holds 3 tickets and probe results and 2 accounts)")
+                == true, "\(String(describing: error))"
+        )
         #expect(error?.description.contains("createdb") == true)
         #expect(try await StoreSnapshot(source).tickets.count == 3, "nothing written")
     }
@@ -143,5 +149,40 @@ import TriageTesting
         #expect(error?.line == lines.count)
         #expect(error?.description.contains("the end line counts 3 tickets") == true, "\(String(describing: error))")
         #expect(error?.description.contains("9 probe results") == true)
+    }
+
+    @Test func aStoreHoldingOnlyAnAccountIsRefused() async throws {
+        let folder = try TemporaryFolder()
+        let clock = TestClock()
+        let archive = folder.url.appendingPathComponent("archive.jsonl")
+        _ = try await export(try await filledSQLite(folder, clock: clock), to: archive)
+        let target = try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock)
+        try await target.migrate()
+        try await target.addAccount(NewAccount(name: "ana", role: .admin, passwordHash: "h", at: clock.now))
+        let error = await #expect(throws: ArchiveError.self) { try await importArchive(archive, into: target) }
+        #expect(
+            error?.description.hasPrefix("archive: the test store is not empty (it holds 0 tickets and 1 accounts)")
+                == true, "\(String(describing: error))"
+        )
+    }
+
+    @Test func aVersionOneArchiveWithoutAccountsStillImports() async throws {
+        let folder = try TemporaryFolder()
+        let clock = TestClock()
+        let source = try await filledSQLite(folder, clock: clock)
+        var expected = try await StoreSnapshot(source)
+        let archive = folder.url.appendingPathComponent("archive.jsonl")
+        _ = try await export(source, to: archive)
+        let old = try String(contentsOf: archive, encoding: .utf8).split(separator: "\n")
+            .filter { !$0.hasPrefix(#"{"row":"#) || !($0.contains(#""table":"accounts""#) || $0.contains(#""table":"api_tokens""#)) }
+            .map { $0.replacing(#""version":2"#, with: #""version":1"#).replacing(#""accounts":2,"api_tokens":3,"#, with: "") }
+        #expect(old.count == 1 + 3 + expected.events.count + expected.deliveries.count + 1 + 10 + 1, "no account or token line left")
+        try old.joined(separator: "\n").write(to: archive, atomically: true, encoding: .utf8)
+        let target = try SQLiteTicketStore(path: folder.newDatabasePath(), clock: clock)
+        try await target.migrate()
+        let totals = try await importArchive(archive, into: target)
+        #expect(totals.tickets == 3 && totals.accounts == 0 && totals.probeResults == 10)
+        (expected.accounts, expected.tokens) = ([], [])
+        #expect(try await StoreSnapshot(target) == expected)
     }
 }

@@ -31,7 +31,7 @@ import TriageCore
             "config/triage.yml:1: scheduler.defaultInterval: \"1x\" is not a duration; write a number with a unit, such as 30s, 5m or 1h",
             "config/triage.yml:2: detection.downAfter: must be between 1 and 100, not -1",
             "config/triage.yml:3: results.retention: must be at least 1h, not 1m",
-            "config/triage.yml:4: extra: unknown key; allowed keys: policy, store, scheduler, detection, results, incidents, catalogue, notify, inbound, cluster",
+            "config/triage.yml:4: extra: unknown key; allowed keys: policy, store, scheduler, detection, results, incidents, catalogue, notify, inbound, cluster, dashboard",
         ])
     }
 

@@ -94,7 +94,7 @@ struct FixtureCase: Sendable, CustomTestStringConvertible {
             "config/timeout-below-slow.yml:2: scheduler.defaultTimeout: 10s is not longer than detection.slowAfter (10s): a page slower than slowAfter would time out and count as down, never as slow; raise it above 10s or lower detection.slowAfter",
         ]),
         FixtureCase("settings/unknown-key.yml", [
-            "config/unknown-key.yml:1: schedular: unknown key; did you mean \"scheduler\"? allowed keys: policy, store, scheduler, detection, results, incidents, catalogue, notify, inbound, cluster",
+            "config/unknown-key.yml:1: schedular: unknown key; did you mean \"scheduler\"? allowed keys: policy, store, scheduler, detection, results, incidents, catalogue, notify, inbound, cluster, dashboard",
             "config/unknown-key.yml:4: detection.downAftr: unknown key; did you mean \"downAfter\"? allowed keys: downAfter, recoverAfter, slowAfter, slowAfterCount, warnAfter, serverErrors, recheckDelay",
         ]),
         FixtureCase("settings/wrong-shapes.yml", [

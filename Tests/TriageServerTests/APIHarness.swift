@@ -38,17 +38,21 @@ struct APIHarness {
 
     /// - Parameters:
     ///   - probeFiles: the files of `probes/` by name (`acme.yml`), ``oneSite`` by default;
+    ///   - settings: the text of `config/triage.yml` to use instead of the repository's;
     ///   - inbound: whether the configuration has `inbound:` with ``inboundToken`` (the shipped file has none).
-    init(probeFiles: [String: String] = ["acme.yml": oneSite], inbound: Bool = false) async throws {
+    init(probeFiles: [String: String] = ["acme.yml": oneSite], settings: String? = nil, inbound: Bool = false) async throws {
         folder = try TemporaryFolder()
         let probes = folder.url.appendingPathComponent("probes")
         try FileManager.default.createDirectory(at: probes, withIntermediateDirectories: true)
         for (name, text) in probeFiles {
             try text.write(to: probes.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        var configuration = try Configuration.load(
-            configPath: Self.repository.appendingPathComponent("config/triage.yml").path, probesDirectory: probes.path
-        )
+        var configPath = Self.repository.appendingPathComponent("config/triage.yml").path
+        if let settings {
+            configPath = folder.url.appendingPathComponent("triage.yml").path
+            try settings.write(toFile: configPath, atomically: true, encoding: .utf8)
+        }
+        var configuration = try Configuration.load(configPath: configPath, probesDirectory: probes.path)
         if inbound {
             configuration.settings.inbound = InboundSettings(host: "127.0.0.1", port: 9, token: Secret(Self.inboundToken, origin: "the test"))
         }
@@ -65,11 +69,13 @@ struct APIHarness {
         }
     }
 
-    /// Runs the API on a free port while `body` runs with its base URL (`http://127.0.0.1:PORT`).
-    func whileServing(_ body: (String) async throws -> Void) async throws {
+    /// Runs the API on a free port while `body` runs with its base URL (`http://127.0.0.1:PORT`),
+    /// over the harness's store or, when given, over `other` (such as a store an archive was imported into).
+    func whileServing(over other: (any SharedStore)? = nil, _ body: (String) async throws -> Void) async throws {
         let port = AsyncStream<Int>.makeStream()
+        let served = other.map { Desk(store: $0, catalogue: configuration.settings.catalogue, plans: configuration.probes.plans, clock: clock) }
         let server = APIServer(
-            routes: APIRoutes(desk: desk, configuration: configuration), address: HTTPAddress(host: "127.0.0.1", port: 0),
+            routes: APIRoutes(desk: served ?? desk, configuration: configuration), address: HTTPAddress(host: "127.0.0.1", port: 0),
             logger: Logger(label: "test")
         ) { port.continuation.yield($0) }
         let running = Task { try await server.run() }

@@ -3,15 +3,18 @@ import TicketStore
 import TriageCore
 
 /// One line of a store archive (JSON Lines): the header first, then one line per row tagged with
-/// its table (`{"table":"tickets","row":{...}}`), tickets, events, deliveries, the routing cursor
-/// and results in that order (each refers only to what came before), and the end line last, which
-/// counts the rows: an archive cut short lacks it, and is refused rather than half imported.
+/// its table (`{"table":"tickets","row":{...}}`), tickets, events, deliveries, the routing cursor,
+/// accounts, API token records and results in that order (each refers only to what came before),
+/// and the end line last, which counts the rows: an archive cut short lacks it, and is refused
+/// rather than half imported.
 enum ArchiveLine {
     case header(ArchiveHeader)
     case ticket(TicketLine)
     case event(EventLine)
     case delivery(DeliveryLine)
     case cursor(CursorLine)
+    case account(AccountLine)
+    case token(TokenLine)
     case result(ResultLine)
     case end(ArchiveTotals)
 
@@ -21,6 +24,8 @@ enum ArchiveLine {
         case ticketEvents = "ticket_events"
         case deliveries
         case notificationCursor = "notification_cursor"
+        case accounts
+        case apiTokens = "api_tokens"
         case probeResults = "probe_results"
     }
 }
@@ -28,8 +33,12 @@ enum ArchiveLine {
 /// The archive's first line: what it is, its format's version, and the schema it was taken from.
 struct ArchiveHeader: Codable {
     static let formatName = "triage-store-archive"
-    /// Bumped when a line's shape changes; an importer refuses versions it does not know.
-    static let currentVersion = 1
+    /// Bumped when a line's shape changes or lines are added (2: accounts and API tokens); an
+    /// importer refuses versions it does not know, so an older release names the newer format
+    /// rather than stumbling on its first account line.
+    static let currentVersion = 2
+    /// The versions this release imports: version 1 is version 2 without accounts and tokens.
+    static let readableVersions = 1...2
 
     var format: String
     var version: Int
@@ -44,12 +53,26 @@ public struct ArchiveTotals: Codable, Sendable, Hashable, CustomStringConvertibl
     public var tickets = 0
     public var ticketEvents = 0
     public var deliveries = 0
+    public var accounts = 0
+    public var apiTokens = 0
     public var probeResults = 0
 
     public init() {}
 
+    /// Reads an end line of either version: version 1's has no accounts or tokens.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        tickets = try container.decode(Int.self, forKey: .tickets)
+        ticketEvents = try container.decode(Int.self, forKey: .ticketEvents)
+        deliveries = try container.decode(Int.self, forKey: .deliveries)
+        accounts = try container.decodeIfPresent(Int.self, forKey: .accounts) ?? 0
+        apiTokens = try container.decodeIfPresent(Int.self, forKey: .apiTokens) ?? 0
+        probeResults = try container.decode(Int.self, forKey: .probeResults)
+    }
+
     public var description: String {
-        "\(tickets) tickets, \(ticketEvents) ticket events, \(deliveries) deliveries, \(probeResults) probe results"
+        "\(tickets) tickets, \(ticketEvents) ticket events, \(deliveries) deliveries, \(accounts) accounts, "
+            + "\(apiTokens) API tokens, \(probeResults) probe results"
     }
 }
 
@@ -70,6 +93,8 @@ extension ArchiveLine: Codable {
             case .ticketEvents: self = .event(try container.decode(EventLine.self, forKey: .row))
             case .deliveries: self = .delivery(try container.decode(DeliveryLine.self, forKey: .row))
             case .notificationCursor: self = .cursor(try container.decode(CursorLine.self, forKey: .row))
+            case .accounts: self = .account(try container.decode(AccountLine.self, forKey: .row))
+            case .apiTokens: self = .token(try container.decode(TokenLine.self, forKey: .row))
             case .probeResults: self = .result(try container.decode(ResultLine.self, forKey: .row))
             }
         }
@@ -84,6 +109,8 @@ extension ArchiveLine: Codable {
         case .event(let row): try encodeRow(row, table: .ticketEvents, in: &container)
         case .delivery(let row): try encodeRow(row, table: .deliveries, in: &container)
         case .cursor(let row): try encodeRow(row, table: .notificationCursor, in: &container)
+        case .account(let row): try encodeRow(row, table: .accounts, in: &container)
+        case .token(let row): try encodeRow(row, table: .apiTokens, in: &container)
         case .result(let row): try encodeRow(row, table: .probeResults, in: &container)
         }
     }

@@ -4,12 +4,15 @@ import TriageCore
 /// The rows an import has read and not yet written, by table, and what it has counted so far.
 ///
 /// Rows are written table by table in the order their references need (tickets, then events,
-/// then deliveries, then results), so a batch never inserts an event before its ticket.
+/// then deliveries, then accounts with their tokens, then results), so a batch never inserts an
+/// event before its ticket, nor a token before its account.
 struct ImportBatch {
     let store: any StoreArchive
     private var tickets: [ArchivedTicket] = []
     private var events: [ArchivedEvent] = []
     private var deliveries: [ArchivedDelivery] = []
+    private var accounts: [Account] = []
+    private var tokens: [APITokenRecord] = []
     private var results: [ProbeResult] = []
     private var routedThrough: Int64?
     private var lastEventID: Int64 = 0
@@ -22,7 +25,7 @@ struct ImportBatch {
     }
 
     /// Rows read and not written yet.
-    var pending: Int { tickets.count + events.count + deliveries.count + results.count }
+    var pending: Int { tickets.count + events.count + deliveries.count + accounts.count + tokens.count + results.count }
 
     /// Takes one row line; a second header is an error.
     mutating func add(_ line: ArchiveLine, line number: Int) throws {
@@ -39,6 +42,12 @@ struct ImportBatch {
             totals.deliveries += 1
         case .cursor(let row):
             routedThrough = row.lastEventID
+        case .account(let row):
+            accounts.append(row.account)
+            totals.accounts += 1
+        case .token(let row):
+            tokens.append(row.record)
+            totals.apiTokens += 1
         case .result(let row):
             results.append(row.result)
             totals.probeResults += 1
@@ -59,9 +68,10 @@ struct ImportBatch {
         if !tickets.isEmpty { try await store.importTickets(tickets) }
         if !events.isEmpty { try await store.importEvents(events) }
         if !deliveries.isEmpty { try await store.importDeliveries(deliveries) }
+        if !accounts.isEmpty || !tokens.isEmpty { try await store.importAccounts(accounts, tokens: tokens) }
         if !results.isEmpty { try await store.record(results) }
         written += pending
-        (tickets, events, deliveries, results) = ([], [], [], [])
+        (tickets, events, deliveries, accounts, tokens, results) = ([], [], [], [], [], [])
     }
 
     /// Writes the rest and sets the routing cursor: the archive's, or else past the last event,

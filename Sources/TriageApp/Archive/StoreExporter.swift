@@ -44,6 +44,17 @@ public struct StoreExporter: Sendable {
             totals.deliveries += 1
         }
         try emit(.cursor(CursorLine(lastEventID: try await store.routedThrough())))
+        let accounts = try await store.accounts()
+        for account in accounts {
+            try emit(.account(AccountLine(account)))
+            totals.accounts += 1
+        }
+        for account in accounts {
+            for token in try await store.tokens(of: account.name) {
+                try emit(.token(TokenLine(token)))
+                totals.apiTokens += 1
+            }
+        }
         try await each({ try await store.archivedResults(after: $0.map(ResultKey.init), limit: pageSize) }) {
             try emit(.result(ResultLine($0)))
             totals.probeResults += 1

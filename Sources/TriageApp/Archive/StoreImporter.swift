@@ -69,10 +69,11 @@ public struct StoreImporter: Sendable {
 
     private func refuseUnlessEmpty() async throws {
         let contents = try await store.archiveContents()
-        guard contents.tickets == 0, contents.results == 0 else {
+        guard contents.tickets == 0, contents.results == 0, contents.accounts == 0 else {
             throw ArchiveError(
                 line: nil,
-                message: "\(target) is not empty (it holds \(contents.tickets) tickets\(contents.results > 0 ? " and probe results" : "")), "
+                message: "\(target) is not empty (it holds \(contents.tickets) tickets\(contents.results > 0 ? " and probe results" : "")"
+                    + "\(contents.accounts > 0 ? " and \(contents.accounts) accounts" : "")), "
                     + "and an import goes only into an empty store; import into a new SQLite file or a newly created "
                     + "PostgreSQL database (createdb), which every command migrates when it opens it"
             )
@@ -86,7 +87,7 @@ public struct StoreImporter: Sendable {
                     + "make one with triage store export"
             )
         }
-        guard header.version == ArchiveHeader.currentVersion else {
+        guard ArchiveHeader.readableVersions.contains(header.version) else {
             throw ArchiveError(
                 line: 1, message: "the archive's format is version \(header.version), and this release reads version "
                     + "\(ArchiveHeader.currentVersion); import it with the release of triage that exported it, or a newer one"

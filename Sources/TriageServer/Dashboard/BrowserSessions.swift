@@ -1,16 +1,23 @@
 import Foundation
+import TicketStore
 import TriageCore
 
-/// The dashboard's browser sessions, held in the server's memory: a random id the browser keeps
-/// in a cookie, the account it signed in as, and the CSRF token its forms carry. A session ends
-/// after ``idleLimit`` without a request, measured on the injected clock (tests advance it), or
-/// at logout; a restart signs everyone out, which a dashboard can afford.
+/// The dashboard's browser sessions, kept in the store so that a restart of `triage run` or
+/// `triage serve` (or another node on the same PostgreSQL store) signs nobody out: a random id
+/// the browser keeps in a cookie, of which the store keeps only the SHA-256 digest (as for API
+/// tokens), the account it signed in as, and the CSRF token its forms carry. A session ends after
+/// ``idleLimit`` without a request, measured on the injected clock (tests advance it), or at logout.
+///
+/// A page view reads its session but writes its last-seen instant at most once a
+/// ``lastSeenResolution``: the stored instant itself says when it was last written, so this holds
+/// across restarts and across nodes without a cache that a logout elsewhere would leave stale.
+/// Expiry may then come up to that minute early, harmless against twelve hours.
 ///
 /// ```swift
-/// let session = await sessions.open(for: "alice")
-/// let again = await sessions.session(id: session.id)   // nil once idle for 12 hours
+/// let session = try await sessions.open(for: "alice")
+/// let again = try await sessions.session(id: session.id)   // nil once idle for 12 hours
 /// ```
-actor BrowserSessions {
+struct BrowserSessions: Sendable {
     /// What a browser's cookie stands for.
     struct Session: Sendable, Hashable {
         var id: String
@@ -23,43 +30,45 @@ actor BrowserSessions {
 
     /// Twelve hours: an on-call shift stays signed in, a forgotten browser does not stay so overnight.
     static let idleLimit: TimeInterval = 12 * 3600
+    /// The last-seen instant is written at most once per this many seconds of requests.
+    static let lastSeenResolution: TimeInterval = 60
 
-    private let clock: any TriageClock
-    private var sessions: [String: Session] = [:]
+    let store: any BrowserSessionStore
+    let clock: any TriageClock
 
-    init(clock: any TriageClock) {
-        self.clock = clock
-    }
-
-    /// A new session for `account`, with fresh random id and CSRF token; expired ones are dropped
-    /// first, so abandoned sessions do not pile up.
-    func open(for account: String) -> Session {
+    /// A new session for `account`, with fresh random id and CSRF token; expired ones are deleted
+    /// first, so abandoned sessions do not pile up in the store.
+    func open(for account: String) async throws -> Session {
         let now = clock.now
-        sessions = sessions.filter { !Self.isExpired($0.value, now: now) }
+        try await store.pruneSessions(lastSeenAtOrBefore: now.addingTimeInterval(-Self.idleLimit))
         let session = Session(id: APIToken.generate().value, account: account, csrfToken: APIToken.generate().value, lastSeen: now)
-        sessions[session.id] = session
+        let record = BrowserSessionRecord(
+            digest: Self.digest(session.id), account: account, csrfToken: session.csrfToken, createdAt: now, lastSeenAt: now
+        )
+        try await store.openSession(record)
         return session
     }
 
-    /// The live session of `id`, its idle time restarted; nil (and forgotten) once expired.
-    func session(id: String) -> Session? {
+    /// The live session of `id`, its idle time restarted; nil once expired or closed.
+    func session(id: String) async throws -> Session? {
         let now = clock.now
-        guard var session = sessions[id] else { return nil }
-        guard !Self.isExpired(session, now: now) else {
-            sessions[id] = nil
-            return nil
+        let digest = Self.digest(id)
+        guard let record = try await store.session(digest: digest, idleLimit: Self.idleLimit, at: now) else { return nil }
+        if now.timeIntervalSince(record.lastSeenAt) >= Self.lastSeenResolution {
+            try await store.touchSession(digest: digest, at: now)
         }
-        session.lastSeen = now
-        sessions[id] = session
-        return session
+        return Session(id: id, account: record.account, csrfToken: record.csrfToken, lastSeen: now)
     }
 
-    /// Ends the session (logout, or its account was disabled).
-    func close(id: String) {
-        sessions[id] = nil
+    /// Ends the session (logout).
+    func close(id: String) async throws {
+        try await store.closeSession(digest: Self.digest(id))
     }
 
-    private static func isExpired(_ session: Session, now: Date) -> Bool {
-        now.timeIntervalSince(session.lastSeen) >= idleLimit
+    /// Ends every session of `account` (it was disabled).
+    func closeAll(of account: String) async throws {
+        try await store.closeSessions(of: account)
     }
+
+    private static func digest(_ id: String) -> String { APIToken(value: id).digest }
 }

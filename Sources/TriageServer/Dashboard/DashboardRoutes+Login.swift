@@ -6,7 +6,8 @@ import TicketStore
 /// Signing in and out. `POST /login` checks the password with bcrypt against the account store
 /// (a disabled account is refused like a wrong password, saying neither), counts failures in the
 /// ``LoginThrottle`` and, on success, opens a session whose id goes in an `HttpOnly`,
-/// `SameSite=Strict` cookie: scripts cannot read it and other sites' requests do not carry it.
+/// `SameSite=Strict` cookie (and `Secure` when configured): scripts cannot read it and other
+/// sites' requests do not carry it.
 extension DashboardRoutes {
     func addLoginRoutes(_ router: Router<APIContext>) {
         router.get("/login") { request, _ in
@@ -16,9 +17,9 @@ extension DashboardRoutes {
         }
         router.post("/login") { request, context in try await logIn(request, context) }
         form(router, "/logout", role: .viewer) { _, visitor, _ in
-            await sessions.close(id: visitor.session.id)
+            try await sessions.close(id: visitor.session.id)
             var response = Self.redirect("/login")
-            response.setCookie(Self.cookie(value: "", maxAge: 0))
+            response.setCookie(cookie(value: "", maxAge: 0))
             return response
         }
     }
@@ -38,9 +39,9 @@ extension DashboardRoutes {
             return try DashboardTemplates.response("login", page, status: .unauthorized)
         }
         await throttle.recordSuccess(username: username)
-        let session = await sessions.open(for: account.name)
+        let session = try await sessions.open(for: account.name)
         var response = Self.redirect(next)
-        response.setCookie(Self.cookie(value: session.id, maxAge: Int(BrowserSessions.idleLimit)))
+        response.setCookie(cookie(value: session.id, maxAge: Int(BrowserSessions.idleLimit)))
         return response
     }
 
@@ -50,9 +51,15 @@ extension DashboardRoutes {
         try await NIOThreadPool.singleton.runIfActive { AccountDesk.verify(password, of: account) }
     }
 
-    /// The session cookie; the server's session, not the cookie's age, decides when it ends.
-    static func cookie(value: String, maxAge: Int) -> Cookie {
-        Cookie(name: cookieName, value: value, maxAge: maxAge, path: "/", httpOnly: true, sameSite: .strict)
+    /// The session cookie; the server's session, not the cookie's age, decides when it ends. It
+    /// carries `Secure` when the configuration in force says so (`dashboard.secureCookies`, by
+    /// default on when `notify.link` is an `https://` URL): the server speaks plain HTTP behind a
+    /// TLS proxy and cannot tell by itself whether browsers reach it over HTTPS.
+    func cookie(value: String, maxAge: Int) -> Cookie {
+        Cookie(
+            name: Self.cookieName, value: value, maxAge: maxAge, path: "/", secure: api.configuration.settings.secureCookies,
+            httpOnly: true, sameSite: .strict
+        )
     }
 
     /// Where to go after login: a path of this site only (`/sites?page=2`), never `//other.example`

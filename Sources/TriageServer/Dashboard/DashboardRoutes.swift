@@ -20,7 +20,7 @@ struct DashboardRoutes: Sendable {
 
     init(api: APIRoutes) {
         self.api = api
-        sessions = BrowserSessions(clock: api.clock)
+        sessions = BrowserSessions(store: api.store, clock: api.clock)
         throttle = LoginThrottle(clock: api.clock)
     }
 
@@ -72,11 +72,11 @@ struct DashboardRoutes: Sendable {
     }
 
     /// The signed-in account of the request's session cookie: nil without one, once the session
-    /// expired, or once its account was disabled (which also ends the session).
+    /// expired, or once its account was disabled (which also ends every session of the account).
     func visitor(of request: Request) async throws -> Visitor? {
-        guard let id = request.cookies[Self.cookieName]?.value, let session = await sessions.session(id: id) else { return nil }
+        guard let id = request.cookies[Self.cookieName]?.value, let session = try await sessions.session(id: id) else { return nil }
         guard let account = try await api.store.account(named: session.account), account.isEnabled else {
-            await sessions.close(id: id)
+            try await sessions.closeAll(of: session.account)
             return nil
         }
         return Visitor(account: account, session: session)
