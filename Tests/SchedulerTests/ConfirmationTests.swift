@@ -65,8 +65,11 @@ struct ConfirmationTests {
         #expect(seen == ["paris": true, "amsterdam": false])
         #expect(first.verdicts.count == 2)
         let reprobe = try #require(amsterdam.runner.calls(of: check.id).first, "Amsterdam re-probes a check it does not hold")
-        #expect(reprobe.timeIntervalSince(first.openedAt) <= 1, "within a second of the suspicion")
-        #expect(first.closedAt.map { $0.timeIntervalSince(first.openedAt) <= 2 } == true, "refuted as soon as Amsterdam answered")
+        // Amsterdam polls every second of the shared clock; `settle` only guesses when a store write
+        // has landed, so a loaded machine can let a clock second or two pass first. The bounds say
+        // "at once", far inside the 60 s window that would otherwise end the suspicion.
+        #expect(reprobe.timeIntervalSince(first.openedAt) <= 3, "within a few seconds of the suspicion")
+        #expect(first.closedAt.map { $0.timeIntervalSince(first.openedAt) <= 5 } == true, "refuted as soon as Amsterdam answered")
     }
 
     @Test func aFailureSeenFromBothLocationsRaisesOneIncidentNamingThem() async throws {
